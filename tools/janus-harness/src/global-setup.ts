@@ -1,5 +1,6 @@
+import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
-import { hasUsableInterface, type JanusServer, startJanus } from './janus-server.ts';
+import { hasUsableInterface, type JanusServer, startJanus } from './janus-server.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

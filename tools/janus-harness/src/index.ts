@@ -1,4 +1,4 @@
-export { startJanus, freePort, findJanusLibDir, hasUsableInterface } from './janus-server.ts';
-export type { JanusServer, StartJanusOptions } from './janus-server.ts';
-export { listSessions, listHandles } from './admin.ts';
-export type { AdminTarget } from './admin.ts';
+export { startJanus, freePort, findJanusLibDir, hasUsableInterface } from './janus-server.js';
+export type { JanusServer, StartJanusOptions } from './janus-server.js';
+export { listSessions, listHandles } from './admin.js';
+export type { AdminTarget } from './admin.js';

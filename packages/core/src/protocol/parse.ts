@@ -1,7 +1,12 @@
 import * as v from 'valibot';
 import { ProtocolError } from './errors.js';
 import { InboundSchema, type JanusInbound } from './janus.schema.js';
-import { VideocallDataSchema, type VideocallData } from './videocall.schema.js';
+import { VideocallDataSchema, type VideocallResult } from './videocall.schema.js';
+
+/** A videocall answer: the plugin's result, or its error code and reason. */
+export type VideocallOutcome =
+  | { ok: true; result: VideocallResult }
+  | { ok: false; code: number; reason: string };
 
 function issuesOf(issues: readonly v.BaseIssue<unknown>[]): string[] {
   return issues.slice(0, 8).map((issue) => {
@@ -46,8 +51,13 @@ export function parseBody(text: string): Array<JanusInbound | ProtocolError> | P
 }
 
 /** Validate the `plugindata.data` of a videocall event. */
-export function parseVideocallData(value: unknown): VideocallData | ProtocolError {
+export function parseVideocallData(value: unknown): VideocallOutcome | ProtocolError {
   const result = v.safeParse(VideocallDataSchema, value);
-  if (result.success) return result.output;
+  if (result.success) {
+    const data = result.output;
+    return 'error_code' in data
+      ? { ok: false, code: data.error_code, reason: data.error }
+      : { ok: true, result: data.result };
+  }
   return new ProtocolError('Unexpected videocall plugin data', rawOf(value), issuesOf(result.issues));
 }

@@ -7,24 +7,24 @@ export const VIDEOCALL_PLUGIN = 'janus.plugin.videocall';
 const Username = v.pipe(v.string(), v.maxLength(4096));
 const Reason = v.pipe(v.string(), v.maxLength(65_536));
 
-const ListResult = v.looseObject({ list: v.pipe(v.array(Username), v.maxLength(100_000)) });
-const Registered = v.looseObject({ event: v.literal('registered'), username: Username });
-const Calling = v.looseObject({ event: v.literal('calling'), username: v.optional(Username) });
-const IncomingCall = v.looseObject({ event: v.literal('incomingcall'), username: Username });
-const Accepted = v.looseObject({ event: v.literal('accepted'), username: v.optional(Username) });
-const Update = v.looseObject({ event: v.literal('update') });
-const SetResult = v.looseObject({ event: v.literal('set') });
-const Hangup = v.looseObject({
+const ListResult = v.object({ list: v.pipe(v.array(Username), v.maxLength(100_000)) });
+const Registered = v.object({ event: v.literal('registered'), username: Username });
+const Calling = v.object({ event: v.literal('calling'), username: v.optional(Username) });
+const IncomingCall = v.object({ event: v.literal('incomingcall'), username: Username });
+const Accepted = v.object({ event: v.literal('accepted'), username: v.optional(Username) });
+const Update = v.object({ event: v.literal('update') });
+const SetResult = v.object({ event: v.literal('set') });
+const Hangup = v.object({
   event: v.literal('hangup'),
   username: v.optional(Username),
   reason: v.optional(Reason, ''),
 });
-const SlowLink = v.looseObject({
+const SlowLink = v.object({
   event: v.literal('slow_link'),
   media: v.optional(v.string()),
   'current-bitrate': v.optional(v.number()),
 });
-const Simulcast = v.looseObject({
+const Simulcast = v.object({
   event: v.literal('simulcast'),
   videocodec: v.optional(v.string()),
   substream: v.optional(v.number()),
@@ -37,12 +37,12 @@ export const VideocallResultSchema = v.union([
 ]);
 
 export const VideocallDataSchema = v.union([
-  v.looseObject({
+  v.object({
     videocall: v.literal('event'),
     error_code: v.number(),
     error: v.optional(Reason, ''),
   }),
-  v.looseObject({
+  v.object({
     videocall: v.literal('event'),
     result: VideocallResultSchema,
   }),

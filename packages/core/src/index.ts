@@ -1,0 +1,50 @@
+export { createJanusCall } from './create-janus-call.js';
+export type { JanusCall, JanusCallActor, JanusCallOptions } from './create-janus-call.js';
+
+export { janusCallMachine, usernameProblem } from './machine/janus-call.machine.js';
+export { janusCallActors, sendVideocall } from './machine/janus-call.actors.js';
+export type { JanusCallActors } from './machine/janus-call.actors.js';
+export type {
+  JanusCallCommand,
+  JanusCallContext,
+  JanusCallEmitted,
+  JanusCallEvent,
+  JanusCallInput,
+} from './machine/janus-call.types.js';
+export { view } from './machine/view.js';
+export type { JanusCallSnapshot, JanusCallStatus, JanusCallView } from './machine/view.js';
+
+export { createHttpTransport } from './transport/http.transport.js';
+export type { HttpTransportOptions } from './transport/http.transport.js';
+export type {
+  JanusTransport,
+  LocalCandidate,
+  PluginReply,
+  PollHandlers,
+  RequestOptions,
+} from './transport/transport.js';
+
+export {
+  JanusCallError,
+  JanusError,
+  JanusErrorCode,
+  MediaError,
+  ProtocolError,
+  TransportError,
+  UsageError,
+  VideocallError,
+  VideocallErrorCode,
+  isJanusCallError,
+  toJanusCallError,
+} from './protocol/errors.js';
+export type { JanusCallErrorKind, TransportFailure, UsageFailure } from './protocol/errors.js';
+export { parseBody, parseInbound, parseVideocallData } from './protocol/parse.js';
+export type { VideocallOutcome } from './protocol/parse.js';
+export type {
+  JanusHandleEvent,
+  JanusInbound,
+  Jsep,
+  RemoteCandidate,
+} from './protocol/janus.schema.js';
+export { HangupReason, VIDEOCALL_PLUGIN } from './protocol/videocall.schema.js';
+export type { VideocallEventName, VideocallRequest, VideocallResult } from './protocol/videocall.schema.js';

@@ -1,0 +1,232 @@
+import { JanusError, TransportError, type JanusCallError } from '../protocol/errors.js';
+import type { JanusHandleEvent, Jsep } from '../protocol/janus.schema.js';
+import type { VideocallRequest } from '../protocol/videocall.schema.js';
+import type { JanusTransport, LocalCandidate, PluginReply, PollHandlers } from '../transport/transport.js';
+
+type Method = 'createSession' | 'attach' | 'message' | 'trickle' | 'keepalive' | 'detach' | 'destroy';
+
+interface FakeSession {
+  id: number;
+  handles: Set<number>;
+  poll: PollHandlers | null;
+}
+
+interface FakeHandle {
+  id: number;
+  sessionId: number;
+  username: string | null;
+}
+
+export interface FakeRequest {
+  method: Method;
+  sessionId?: number;
+  handleId?: number;
+  body?: Record<string, unknown>;
+  jsep?: Jsep;
+}
+
+/**
+ * An in-memory Janus with the videocall plugin's registration rules, for unit tests of the
+ * machine and the adapters. Several clients may share one FakeJanus, as on a real server.
+ */
+export class FakeJanus {
+  readonly sessions = new Map<number, FakeSession>();
+  readonly handles = new Map<number, FakeHandle>();
+  /** Every request any client made, in order. */
+  readonly requests: FakeRequest[] = [];
+  private nextId = 1000;
+  private failures = new Map<Method, JanusCallError[]>();
+  private held = new Map<Method, Array<() => void>>();
+  private holding = new Set<Method>();
+  private offline = false;
+
+  /** A transport bound to this server, as `createJanusCall({ transport })` takes it. */
+  transport(): JanusTransport & { closed: boolean } {
+    return new FakeTransport(this);
+  }
+
+  /** The next call of `method` fails with `error`. */
+  failNext(method: Method, error: JanusCallError): void {
+    const queue = this.failures.get(method) ?? [];
+    queue.push(error);
+    this.failures.set(method, queue);
+  }
+
+  /** Calls of `method` wait until `release(method)`, to observe in-between states. */
+  hold(method: Method): void {
+    this.holding.add(method);
+  }
+
+  release(method: Method): void {
+    this.holding.delete(method);
+    for (const resume of this.held.get(method) ?? []) resume();
+    this.held.delete(method);
+  }
+
+  /** The server forgets a session, as after a timeout: its poll gets "session gone". */
+  dropSession(sessionId: number, reason: 'timeout' | 'not-found' = 'not-found'): void {
+    const session = this.sessions.get(sessionId);
+    if (!session) return;
+    this.removeSession(sessionId);
+    session.poll?.onError(
+      new TransportError('session-gone', reason === 'timeout' ? 'The session timed out on the server' : `No such session ${sessionId}`, {
+        ...(reason === 'not-found' && { status: 404 }),
+      }),
+    );
+  }
+
+  /** The network goes down: every request and poll fails with a network error. */
+  goOffline(): void {
+    this.offline = true;
+    const error = new TransportError('network', 'fetch failed: connection refused');
+    for (const session of this.sessions.values()) {
+      const poll = session.poll;
+      session.poll = null;
+      poll?.onError(error);
+    }
+  }
+
+  /** Push a handle event to the session that owns `handleId`. */
+  push(handleId: number, event: Omit<JanusHandleEvent, 'sender'>): void {
+    const handle = this.handles.get(handleId);
+    const session = handle && this.sessions.get(handle.sessionId);
+    session?.poll?.onEvent({ ...event, sender: handleId } as JanusHandleEvent);
+  }
+
+  registeredNames(): string[] {
+    return [...this.handles.values()].flatMap((h) => (h.username ? [h.username] : []));
+  }
+
+  /** @internal */
+  async enter(request: FakeRequest): Promise<void> {
+    this.requests.push(request);
+    if (this.holding.has(request.method)) {
+      await new Promise<void>((resolve) => {
+        const queue = this.held.get(request.method) ?? [];
+        queue.push(resolve);
+        this.held.set(request.method, queue);
+      });
+    }
+    if (this.offline) throw new TransportError('network', 'fetch failed: connection refused');
+    const failure = this.failures.get(request.method)?.shift();
+    if (failure) throw failure;
+    if (request.sessionId !== undefined && request.method !== 'createSession' && !this.sessions.has(request.sessionId)) {
+      throw new TransportError('session-gone', `No such session ${request.sessionId}`, { code: 458 });
+    }
+  }
+
+  /** @internal */
+  createSession(): number {
+    const id = this.nextId++;
+    this.sessions.set(id, { id, handles: new Set(), poll: null });
+    return id;
+  }
+
+  /** @internal */
+  attach(sessionId: number, plugin: string): number {
+    if (plugin !== 'janus.plugin.videocall') throw new JanusError(460, `No such plugin '${plugin}'`);
+    const id = this.nextId++;
+    this.handles.set(id, { id, sessionId, username: null });
+    this.sessions.get(sessionId)?.handles.add(id);
+    return id;
+  }
+
+  /** @internal */
+  videocall(handleId: number, body: VideocallRequest): Record<string, unknown> {
+    const handle = this.handles.get(handleId);
+    if (!handle) throw new JanusError(459, `No such handle ${handleId}`);
+    const error = (code: number, reason: string) => ({ videocall: 'event', error_code: code, error: reason });
+    switch (body.request) {
+      case 'list':
+        return { videocall: 'event', result: { list: this.registeredNames() } };
+      case 'register':
+        if (handle.username) return error(477, `Already registered (${handle.username})`);
+        if (this.registeredNames().includes(body.username)) return error(476, `Username '${body.username}' already taken`);
+        handle.username = body.username;
+        return { videocall: 'event', result: { event: 'registered', username: body.username } };
+      default:
+        return error(472, `Unknown request '${body.request}'`);
+    }
+  }
+
+  /** @internal */
+  removeHandle(handleId: number): void {
+    const handle = this.handles.get(handleId);
+    if (!handle) return;
+    this.handles.delete(handleId);
+    this.sessions.get(handle.sessionId)?.handles.delete(handleId);
+  }
+
+  /** @internal */
+  removeSession(sessionId: number): void {
+    const session = this.sessions.get(sessionId);
+    if (!session) return;
+    for (const handleId of session.handles) this.handles.delete(handleId);
+    this.sessions.delete(sessionId);
+  }
+}
+
+class FakeTransport implements JanusTransport {
+  closed = false;
+  constructor(private readonly janus: FakeJanus) {}
+
+  private async enter(request: FakeRequest, signal?: AbortSignal): Promise<void> {
+    if (this.closed) throw new TransportError('aborted', 'The transport is closed');
+    await this.janus.enter(request);
+    if (signal?.aborted || this.closed) throw new TransportError('aborted', 'The operation was aborted');
+  }
+
+  async createSession(options?: { signal?: AbortSignal }) {
+    await this.enter({ method: 'createSession' }, options?.signal);
+    return { sessionId: this.janus.createSession(), server: 'fake://janus' };
+  }
+
+  async attach(sessionId: number, plugin: string, options?: { signal?: AbortSignal }) {
+    await this.enter({ method: 'attach', sessionId }, options?.signal);
+    return this.janus.attach(sessionId, plugin);
+  }
+
+  async message(
+    sessionId: number,
+    handleId: number,
+    body: Record<string, unknown>,
+    options?: { signal?: AbortSignal; jsep?: Jsep },
+  ): Promise<PluginReply> {
+    await this.enter({ method: 'message', sessionId, handleId, body, ...(options?.jsep && { jsep: options.jsep }) }, options?.signal);
+    return { sender: handleId, data: this.janus.videocall(handleId, body as VideocallRequest) };
+  }
+
+  async trickle(sessionId: number, handleId: number, candidate: LocalCandidate | null) {
+    await this.enter({ method: 'trickle', sessionId, handleId, body: { candidate } });
+  }
+
+  async keepalive(sessionId: number, options?: { signal?: AbortSignal }) {
+    await this.enter({ method: 'keepalive', sessionId }, options?.signal);
+  }
+
+  async detach(sessionId: number, handleId: number, options?: { signal?: AbortSignal }) {
+    await this.enter({ method: 'detach', sessionId, handleId }, options?.signal);
+    this.janus.removeHandle(handleId);
+  }
+
+  async destroy(sessionId: number, options?: { signal?: AbortSignal }) {
+    await this.enter({ method: 'destroy', sessionId }, options?.signal);
+    this.janus.removeSession(sessionId);
+  }
+
+  poll(sessionId: number, handlers: PollHandlers): () => void {
+    const session = this.janus.sessions.get(sessionId);
+    if (!session) {
+      queueMicrotask(() => handlers.onError(new TransportError('session-gone', `No such session ${sessionId}`, { status: 404 })));
+      return () => {};
+    }
+    session.poll = handlers;
+    return () => {
+      if (session.poll === handlers) session.poll = null;
+    };
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+}
