@@ -15,11 +15,18 @@ export interface PluginReply {
   /** `plugindata.data`, not yet validated against the plugin's schema. */
   data: Record<string, unknown>;
   jsep?: Jsep;
+  /** Arrival order of this reply among the session's poll events (see `PollHandlers.onEvent`). */
+  seq: number;
 }
 
+/**
+ * `seq` numbers every message the session's poll delivers, replies and events alike, in
+ * arrival order: a caller can tell whether an event came before or after a reply even
+ * though promise resolution and event delivery interleave differently.
+ */
 export interface PollHandlers {
   /** A handle event that no pending request claimed: async plugin events, webrtcup, media, hangup… */
-  onEvent(event: JanusHandleEvent): void;
+  onEvent(event: JanusHandleEvent, seq: number): void;
   /** Fatal: the session is gone or the server unreachable after retries. Called at most once; the loop has ended. */
   onError(error: TransportError): void;
   /** A message on the poll that failed validation. Not fatal: the loop goes on. */
@@ -42,6 +49,8 @@ export interface JanusTransport {
   /**
    * Send a plugin `message`. Resolves with the plugin's answer: the `event` carrying this
    * request's transaction (not the `ack`), or a synchronous `success` with plugindata.
+   * A plugin error (`data.error_code`) still resolves: the plugin layer decides what it means.
+   * The answer arrives on the long-poll, so the session must be polled for it to resolve.
    */
   message(
     sessionId: number,
@@ -54,7 +63,11 @@ export interface JanusTransport {
   keepalive(sessionId: number, options?: RequestOptions): Promise<void>;
   detach(sessionId: number, handleId: number, options?: RequestOptions): Promise<void>;
   destroy(sessionId: number, options?: RequestOptions): Promise<void>;
-  /** Run the session's single long-poll until the returned function is called or a fatal error. */
+  /**
+   * Run the session's single long-poll until the returned function is called or a fatal error.
+   * A second `poll()` of a session already polled throws `UsageError('invalid-state')`.
+   * Stopping (or `close()`) ends the loop quietly: `onError` is only for failures.
+   */
   poll(sessionId: number, handlers: PollHandlers): () => void;
   /** Abort every request, poll and timer this transport holds. Idempotent. */
   close(): void;
