@@ -1,0 +1,245 @@
+import {
+  type CallStats,
+  type Jsep,
+  type LocalCandidate,
+  type LocalMedia,
+  type MediaConstraints,
+  MediaError,
+  type MediaKind,
+  type PeerConnectionState,
+  type PeerOptions,
+  type RemoteCandidate,
+  type RemoteTrack,
+  type RtcAdapter,
+  type RtcPeer,
+  normalizeStats,
+  preferSetupActive,
+} from '@janus-call/core';
+import {
+  MediaStream,
+  MediaStreamTrack,
+  type RTCPeerConnectionConfig,
+  RTCPeerConnection,
+  type RTCIceCandidateInit,
+  type RTCRtpReceiver,
+  type RTCTrackEvent,
+} from 'werift';
+import { createEmitter } from './emitter.js';
+import { type VideoSourceOptions, startGreyVideo, startSilentAudio } from './synthetic-source.js';
+
+export interface WeriftRtcOptions {
+  /** Send back what the remote sends (per kind) instead of synthetic media. */
+  echo?: boolean;
+  /** Offer `a=setup:active`: werift otherwise waits ~1 s for DTLS against Janus. Default true. */
+  preferSetupActive?: boolean;
+  /** Size and rate of the synthetic grey VP8 video. Default 320x240 at 15 fps. */
+  video?: VideoSourceOptions;
+  /** Extra werift settings (e.g. `icePortRange`); `iceServers` and `bundlePolicy` are set by the adapter. */
+  peerConfig?: Omit<RTCPeerConnectionConfig, 'iceServers' | 'bundlePolicy'>;
+}
+
+const KINDS: readonly MediaKind[] = ['audio', 'video'];
+
+/** Janus's trickle shape → werift's; null (end of candidates) for `null`, `{completed}` or an empty line. */
+function candidateInit(candidate: RemoteCandidate | LocalCandidate | null): RTCIceCandidateInit | null {
+  if (candidate === null || typeof candidate.candidate !== 'string' || candidate.candidate === '') return null;
+  const sdpMid = typeof candidate.sdpMid === 'string' ? candidate.sdpMid : undefined;
+  // One of mid and index is required; with max-bundle everything rides on the first m-line.
+  const sdpMLineIndex = typeof candidate.sdpMLineIndex === 'number' ? candidate.sdpMLineIndex : sdpMid === undefined ? 0 : undefined;
+  return { candidate: candidate.candidate, sdpMid, sdpMLineIndex };
+}
+
+const toMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+class WeriftPeer implements RtcPeer<MediaStream> {
+  localStream: MediaStream | null = null;
+  remoteStream: MediaStream | null = null;
+  private readonly candidates = createEmitter<LocalCandidate | null>({ replay: true });
+  private readonly states = createEmitter<PeerConnectionState>();
+  private readonly tracks = createEmitter<RemoteTrack<MediaStream>>({ replay: true });
+  private readonly owned: LocalMedia<MediaStream>[] = [];
+  private readonly cleanups: Array<() => void> = [];
+  private readonly echoPending: Array<{ track: MediaStreamTrack; receiver: RTCRtpReceiver }> = [];
+  // werift refuses a local offer that differs from the one it created: keep both texts.
+  private lastOffer: { sent: string; created: string } | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly pc: RTCPeerConnection,
+    private readonly options: WeriftRtcOptions,
+  ) {
+    const ice = pc.onIceCandidate.subscribe((c) => {
+      if (!c) this.candidates.emit(null);
+      else if (c.candidate) this.candidates.emit({ candidate: c.candidate, sdpMid: c.sdpMid ?? null, sdpMLineIndex: c.sdpMLineIndex ?? null });
+    });
+    const state = pc.connectionStateChange.subscribe((s) => this.states.emit(s));
+    pc.addEventListener('track', this.handleTrack);
+    this.cleanups.push(ice.unSubscribe, state.unSubscribe, () => pc.removeEventListener('track', this.handleTrack));
+  }
+
+  get connectionState(): PeerConnectionState {
+    return this.closed ? 'closed' : this.pc.connectionState;
+  }
+
+  private readonly handleTrack = (event: RTCTrackEvent) => {
+    const { track } = event;
+    if (track.kind !== 'audio' && track.kind !== 'video') return;
+    this.remoteStream ??= new MediaStream({ id: event.streams[0]?.id });
+    if (!this.remoteStream.getTracks().includes(track)) this.remoteStream.addTrack(track);
+    if (this.options.echo) {
+      this.echoPending.push({ track, receiver: event.receiver });
+      this.wireEcho();
+    }
+    this.tracks.emit({ kind: track.kind, stream: this.remoteStream });
+  };
+
+  /** A callee gets remote tracks before it adds its own: link each pair once both exist. */
+  private wireEcho() {
+    for (const pending of [...this.echoPending]) {
+      const local = this.localStream?.getTracks().find((t) => t.kind === pending.track.kind);
+      if (!local) continue;
+      this.echoPending.splice(this.echoPending.indexOf(pending), 1);
+      this.echo(pending.track, pending.receiver, local);
+    }
+  }
+
+  /** Write the remote's packets into our sending track of the same kind; relay its PLIs upstream. */
+  private echo(remote: MediaStreamTrack, receiver: RTCRtpReceiver, local: MediaStreamTrack) {
+    const rtp = remote.onReceiveRtp.subscribe((packet) => {
+      if (local.enabled && !local.stopped) local.writeRtp(packet.clone());
+    });
+    this.cleanups.push(rtp.unSubscribe);
+    const sender = this.pc.getSenders().find((s) => s.track === local);
+    if (sender && remote.kind === 'video') {
+      const pli = sender.onPictureLossIndication.subscribe(() => {
+        if (remote.ssrc !== undefined) receiver.sendRtcpPLI(remote.ssrc).catch(() => undefined);
+      });
+      this.cleanups.push(pli.unSubscribe);
+    }
+  }
+
+  private async run<T>(what: string, operation: () => Promise<T>): Promise<T> {
+    if (this.closed) throw new MediaError('negotiation-failed', `Cannot ${what}: the peer connection is closed`);
+    try {
+      return await operation();
+    } catch (error) {
+      if (error instanceof MediaError) throw error;
+      throw new MediaError('negotiation-failed', `${what} failed: ${toMessage(error)}`, { cause: error });
+    }
+  }
+
+  addLocalMedia(media: LocalMedia<MediaStream>): void {
+    if (this.closed) {
+      media.stop();
+      return;
+    }
+    this.owned.push(media);
+    this.localStream = media.stream;
+    for (const track of media.stream.getTracks()) this.pc.addTrack(track, media.stream);
+    if (this.options.echo) this.wireEcho();
+  }
+
+  createOffer(options: { iceRestart?: boolean } = {}): Promise<Jsep> {
+    return this.run('createOffer', async () => {
+      for (const kind of KINDS) {
+        if (!this.pc.getTransceivers().some((t) => t.kind === kind)) this.pc.addTransceiver(kind, { direction: 'recvonly' });
+      }
+      const created = (await this.pc.createOffer({ iceRestart: options.iceRestart === true })).sdp;
+      const sent = this.options.preferSetupActive === false ? created : preferSetupActive(created);
+      this.lastOffer = { sent, created };
+      return { type: 'offer' as const, sdp: sent };
+    });
+  }
+
+  createAnswer(): Promise<Jsep> {
+    return this.run('createAnswer', async () => ({ type: 'answer' as const, sdp: (await this.pc.createAnswer()).sdp }));
+  }
+
+  setLocalDescription(description: Jsep): Promise<void> {
+    return this.run('setLocalDescription', async () => {
+      const sdp = description.type === 'offer' && description.sdp === this.lastOffer?.sent ? this.lastOffer.created : description.sdp;
+      await this.pc.setLocalDescription({ type: description.type, sdp });
+    });
+  }
+
+  setRemoteDescription(description: Jsep): Promise<void> {
+    return this.run('setRemoteDescription', () => this.pc.setRemoteDescription({ type: description.type, sdp: description.sdp }));
+  }
+
+  addRemoteCandidate(candidate: RemoteCandidate | LocalCandidate | null): Promise<void> {
+    return this.run('addIceCandidate', () => this.pc.addIceCandidate(candidateInit(candidate)));
+  }
+
+  onLocalCandidate(listener: (candidate: LocalCandidate | null) => void) {
+    return this.candidates.subscribe(listener);
+  }
+
+  onConnectionState(listener: (state: PeerConnectionState) => void) {
+    return this.states.subscribe(listener);
+  }
+
+  onRemoteTrack(listener: (track: RemoteTrack<MediaStream>) => void) {
+    return this.tracks.subscribe(listener);
+  }
+
+  setTrackEnabled(kind: MediaKind, enabled: boolean): void {
+    // Synthetic sources and echo both check `enabled` before writing a packet.
+    for (const media of this.owned) for (const track of media.stream.getTracks()) if (track.kind === kind) track.enabled = enabled;
+  }
+
+  getStats(): Promise<CallStats> {
+    return this.run('getStats', async () => normalizeStats(await this.pc.getStats()));
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    for (const media of this.owned.splice(0)) media.stop();
+    this.candidates.clear();
+    this.states.clear();
+    this.tracks.clear();
+    // werift closes asynchronously; nothing useful can fail here.
+    this.pc.close().catch(() => undefined);
+  }
+}
+
+function syntheticMedia(constraints: MediaConstraints, options: WeriftRtcOptions): LocalMedia<MediaStream> {
+  const stream = new MediaStream();
+  const stops: Array<() => void> = [];
+  for (const kind of KINDS) {
+    if (!constraints[kind]) continue;
+    const track = new MediaStreamTrack({ kind });
+    stream.addTrack(track);
+    if (!options.echo) stops.push(kind === 'audio' ? startSilentAudio(track) : startGreyVideo(track, options.video));
+    stops.push(() => track.stop());
+  }
+  let stopped = false;
+  return {
+    stream,
+    kinds: KINDS.filter((kind) => constraints[kind]),
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      for (const stop of stops) stop();
+    },
+  };
+}
+
+/**
+ * Real WebRTC in Node through werift. Local media is synthetic (Opus silence, grey VP8 at 15 fps)
+ * or, with `echo`, whatever the remote sends. Never uses a STUN server unless given one.
+ */
+export function weriftRtc(options: WeriftRtcOptions = {}): RtcAdapter<MediaStream> {
+  return {
+    getLocalMedia: async (constraints) => syntheticMedia(constraints, options),
+    createPeer(peer: PeerOptions) {
+      try {
+        const pc = new RTCPeerConnection({ ...options.peerConfig, iceServers: peer.iceServers, bundlePolicy: 'max-bundle' });
+        return new WeriftPeer(pc, options);
+      } catch (error) {
+        throw new MediaError('unsupported', `werift could not create a peer connection: ${toMessage(error)}`, { cause: error });
+      }
+    },
+  };
+}
