@@ -2,8 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 // One config, several projects: `--project unit` needs nothing but Node; `--project integration`
 // needs a real Janus and a network namespace (see tools/janus-harness/bin/in-netns.sh).
+// The `source` export condition points workspace packages at their src/, so tests need no build.
+const conditions = ['source', 'module', 'node', 'development|production'];
+
 export default defineConfig({
-  resolve: { conditions: ['source'] },
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['source'] } },
   test: {
     projects: [
       {

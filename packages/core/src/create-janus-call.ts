@@ -1,7 +1,10 @@
 import { type Actor, type InspectionEvent, type Observer, createActor, waitFor } from 'xstate';
 import { janusCallActors } from './machine/janus-call.actors.js';
 import { janusCallMachine } from './machine/janus-call.machine.js';
-import type { JanusCallEmitted } from './machine/janus-call.types.js';
+import type { CallMedia, JanusCallEmitted, SetMediaOptions } from './machine/janus-call.types.js';
+import { PeerSlot } from './machine/peer.actor.js';
+import { MediaError, UsageError, toJanusCallError } from './protocol/errors.js';
+import type { CallStats, IceServer, RtcAdapter } from './rtc/rtc-adapter.js';
 import { type JanusCallView, view as toView } from './machine/view.js';
 import { type HttpTransportOptions, createHttpTransport } from './transport/http.transport.js';
 import type { JanusTransport } from './transport/transport.js';
@@ -11,7 +14,14 @@ export interface JanusCallOptions {
   server: string | string[];
   token?: string;
   apiSecret?: string;
-  iceServers?: RTCIceServer[];
+  /** STUN/TURN servers for calls; none by default. */
+  iceServers?: IceServer[];
+  /** WebRTC for calls: the browser's own by default, `weriftRtc()` from @janus-call/werift in Node. */
+  rtc?: RtcAdapter;
+  /** What calls send by default: audio and video. */
+  media?: Partial<CallMedia>;
+  /** An unanswered call is hung up after this long (default 45 s). */
+  ringTimeoutMs?: number;
   /** Injected `fetch` (tests, proxies, runtimes without a global one). */
   fetch?: typeof fetch;
   /** Replaces the HTTP transport entirely; `server`, `token`, `apiSecret` and `fetch` are then unused. */
@@ -38,6 +48,17 @@ export interface JanusCall {
   on<T extends JanusCallEmitted['type']>(type: T, handler: (event: Extract<JanusCallEmitted, { type: T }>) => void): () => void;
   register(username: string): void;
   refreshPeers(): void;
+  /** Call a registered user. Outcome in `view.status`; failures in `view.error`. */
+  call(username: string, media?: Partial<CallMedia>): void;
+  /** Answer the ringing call. */
+  accept(media?: Partial<CallMedia>): void;
+  /** Refuse the ringing call; the caller sees "Call declined". */
+  decline(): void;
+  hangup(): void;
+  /** Mute/unmute what we send, or cap the bitrate the peer sends us. */
+  setMedia(options: SetMediaOptions): void;
+  /** Normalised RTP counters of the current call; `null` outside a call. */
+  getStats(): Promise<CallStats | null>;
   /** Create a new session after `failed`, registering the same name again. */
   reconnect(): void;
   /** Hang up, detach and destroy the session on the server, then stop everything local. Bounded in time. */
@@ -58,9 +79,14 @@ export function createJanusCall(options: JanusCallOptions): JanusCall {
   const ownsTransport = options.transport === undefined;
   const stopTimeoutMs = options.stopTimeoutMs ?? 5_000;
 
-  const actor = createActor(janusCallMachine.provide({ actors: janusCallActors(transport) }), {
+  const peerSlot = new PeerSlot();
+  const actors = janusCallActors(transport, { peerSlot, ...(options.rtc && { rtc: options.rtc }) });
+  const actor = createActor(janusCallMachine.provide({ actors }), {
     input: {
       ...(options.keepaliveMs !== undefined && { keepaliveMs: options.keepaliveMs }),
+      ...(options.ringTimeoutMs !== undefined && { ringTimeoutMs: options.ringTimeoutMs }),
+      ...(options.iceServers !== undefined && { iceServers: options.iceServers }),
+      ...(options.media !== undefined && { media: options.media }),
       stopTimeoutMs,
     },
     ...(options.inspect !== undefined && { inspect: options.inspect }),
@@ -94,6 +120,14 @@ export function createJanusCall(options: JanusCallOptions): JanusCall {
     return stopping;
   };
 
+  /** Commands after stop() are a programming error: say so, instead of dropping them. */
+  const send = (event: Parameters<typeof actor.send>[0]) => {
+    if (stopping || actor.getSnapshot().status !== 'active') {
+      throw new UsageError('stopped', `Cannot ${event.type}: this client was stopped`);
+    }
+    actor.send(event);
+  };
+
   actor.start();
 
   return {
@@ -119,9 +153,23 @@ export function createJanusCall(options: JanusCallOptions): JanusCall {
       const subscription = actor.on(type, handler as never);
       return () => subscription.unsubscribe();
     },
-    register: (username) => actor.send({ type: 'register', username }),
-    refreshPeers: () => actor.send({ type: 'refreshPeers' }),
-    reconnect: () => actor.send({ type: 'reconnect' }),
+    register: (username) => send({ type: 'register', username }),
+    refreshPeers: () => send({ type: 'refreshPeers' }),
+    reconnect: () => send({ type: 'reconnect' }),
+    call: (username, media) => send({ type: 'call', username, ...(media && { media }) }),
+    accept: (media) => send({ type: 'accept', ...(media && { media }) }),
+    decline: () => send({ type: 'decline' }),
+    hangup: () => send({ type: 'hangup' }),
+    setMedia: (media) => send({ type: 'setMedia', options: media ?? {} }),
+    async getStats() {
+      const peer = peerSlot.current;
+      if (!peer) return null;
+      try {
+        return await peer.getStats();
+      } catch (error) {
+        throw error instanceof MediaError ? error : toJanusCallError(error);
+      }
+    },
     stop,
   };
 }

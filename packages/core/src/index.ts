@@ -2,9 +2,19 @@ export { createJanusCall } from './create-janus-call.js';
 export type { JanusCall, JanusCallActor, JanusCallOptions } from './create-janus-call.js';
 
 export { janusCallMachine, usernameProblem } from './machine/janus-call.machine.js';
-export { janusCallActors, sendVideocall } from './machine/janus-call.actors.js';
-export type { JanusCallActors } from './machine/janus-call.actors.js';
+export { janusCallActors } from './machine/janus-call.actors.js';
+export type { JanusCallActorOptions, JanusCallActors } from './machine/janus-call.actors.js';
+export { PeerSlot } from './machine/peer.actor.js';
+export { sendVideocall } from './machine/videocall.js';
+export type { HandleRef, SessionRef } from './machine/videocall.js';
+export { hangupCause, toServerEvent } from './machine/server-events.js';
 export type {
+  CallEnd,
+  CallMedia,
+  HangupCause,
+  JanusServerEvent,
+  PeerCommand,
+  SetMediaOptions,
   JanusCallCommand,
   JanusCallContext,
   JanusCallEmitted,
@@ -46,5 +56,25 @@ export type {
   Jsep,
   RemoteCandidate,
 } from './protocol/janus.schema.js';
+export { browserRtc, mapGetUserMediaError } from './rtc/browser.rtc.js';
+export type { BrowserRtcEnvironment } from './rtc/browser.rtc.js';
+export { emptyCallStats, normalizeStats } from './rtc/stats.js';
+export { candidateCount, hasMedia, mediaDirection, mediaSections, mids, preferSetupActive, setupRole } from './rtc/sdp.js';
+export type { MediaDirection, MediaSection } from './rtc/sdp.js';
+export type {
+  CallStats,
+  IceServer,
+  LocalMedia,
+  MediaConstraints,
+  MediaKind,
+  MediaKindStats,
+  PeerConnectionState,
+  PeerOptions,
+  RemoteTrack,
+  RtcAdapter,
+  RtcPeer,
+  RtpCounters,
+  Unsubscribe,
+} from './rtc/rtc-adapter.js';
 export { HangupReason, VIDEOCALL_PLUGIN } from './protocol/videocall.schema.js';
 export type { VideocallEventName, VideocallRequest, VideocallResult } from './protocol/videocall.schema.js';

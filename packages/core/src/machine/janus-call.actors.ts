@@ -1,43 +1,26 @@
 import { type EventObject, fromCallback, fromPromise } from 'xstate';
-import {
-  ProtocolError,
-  TransportError,
-  UsageError,
-  VideocallError,
-  toJanusCallError,
-} from '../protocol/errors.js';
-import { parseVideocallData } from '../protocol/parse.js';
-import { VIDEOCALL_PLUGIN, type VideocallRequest, type VideocallResult } from '../protocol/videocall.schema.js';
+import { ProtocolError, TransportError, UsageError, toJanusCallError } from '../protocol/errors.js';
+import type { Jsep } from '../protocol/janus.schema.js';
+import { VIDEOCALL_PLUGIN } from '../protocol/videocall.schema.js';
+import { browserRtc } from '../rtc/browser.rtc.js';
+import type { RtcAdapter } from '../rtc/rtc-adapter.js';
 import type { JanusTransport } from '../transport/transport.js';
 import type { JanusCallInternalEvent } from './janus-call.types.js';
+import { PeerSlot, peerConnectionActor } from './peer.actor.js';
+import { toServerEvent } from './server-events.js';
+import { type HandleRef, type SessionRef, sendVideocall, sendVideocallReply, unexpectedResult } from './videocall.js';
 
-export interface SessionRef {
-  sessionId: number;
-}
-export interface HandleRef extends SessionRef {
-  handleId: number;
-}
-
-/** Send a videocall request and return its validated result, or throw the plugin's typed error. */
-export async function sendVideocall(
-  transport: JanusTransport,
-  ref: HandleRef,
-  body: VideocallRequest,
-  signal?: AbortSignal,
-): Promise<VideocallResult> {
-  const reply = await transport.message(ref.sessionId, ref.handleId, body, signal ? { signal } : {});
-  const data = parseVideocallData(reply.data);
-  if (data instanceof ProtocolError) throw data;
-  if (!data.ok) throw new VideocallError(data.code, data.reason);
-  return data.result;
+export interface JanusCallActorOptions {
+  /** WebRTC for calls; the browser's own by default. */
+  rtc?: RtcAdapter;
+  /** Receives the live peer connection, for `getStats()`. */
+  peerSlot?: PeerSlot;
 }
 
-function unexpected(what: string, result: unknown): ProtocolError {
-  return new ProtocolError(`Unexpected videocall result to ${what}`, JSON.stringify(result));
-}
-
-/** Actor implementations over a transport; `createJanusCall` provides them to the machine. */
-export function janusCallActors(transport: JanusTransport) {
+/** Actor implementations over a transport and an rtc adapter; `createJanusCall` provides them to the machine. */
+export function janusCallActors(transport: JanusTransport, options: JanusCallActorOptions = {}) {
+  let defaultRtc: RtcAdapter | undefined;
+  const rtc = () => options.rtc ?? (defaultRtc ??= browserRtc());
   return {
     createSession: fromPromise<{ sessionId: number; server: string }>(({ signal }) =>
       transport.createSession({ signal }),
@@ -49,20 +32,46 @@ export function janusCallActors(transport: JanusTransport) {
 
     register: fromPromise<string, HandleRef & { username: string }>(async ({ input, signal }) => {
       const result = await sendVideocall(transport, input, { request: 'register', username: input.username }, signal);
-      if (!('event' in result) || result.event !== 'registered') throw unexpected('register', result);
+      if (!('event' in result) || result.event !== 'registered') throw unexpectedResult('register', result);
       return result.username;
     }),
 
     listPeers: fromPromise<string[], HandleRef>(async ({ input, signal }) => {
       const result = await sendVideocall(transport, input, { request: 'list' }, signal);
-      if (!('list' in result)) throw unexpected('list', result);
+      if (!('list' in result)) throw unexpectedResult('list', result);
       return result.list;
     }),
+
+    /** `busy` holds the reason when the callee is in another call; `seq` orders the reply among events. */
+    sendCall: fromPromise<{ busy: string | null; seq: number }, HandleRef & { username: string; jsep: Jsep }>(
+      async ({ input, signal }) => {
+        const reply = await sendVideocallReply(transport, input, { request: 'call', username: input.username }, signal, input.jsep);
+        const { result, seq } = reply;
+        if ('event' in result && result.event === 'calling') return { busy: null, seq };
+        if ('event' in result && result.event === 'hangup') return { busy: result.reason, seq };
+        throw unexpectedResult('call', result);
+      },
+    ),
+
+    sendAccept: fromPromise<void, HandleRef & { jsep: Jsep }>(async ({ input, signal }) => {
+      const result = await sendVideocall(transport, input, { request: 'accept' }, signal, input.jsep);
+      if (!('event' in result) || result.event !== 'accepted') throw unexpectedResult('accept', result);
+    }),
+
+    sendHangup: fromPromise<void, HandleRef & { reason?: string }>(async ({ input, signal }) => {
+      await sendVideocall(transport, input, { request: 'hangup', ...(input.reason && { reason: input.reason }) }, signal);
+    }),
+
+    peerConnection: peerConnectionActor(transport, rtc, options.peerSlot ?? new PeerSlot()),
 
     /** The session's one long-poll, alive exactly as long as the session state. */
     poller: fromCallback<EventObject, SessionRef>(({ input, sendBack }) =>
       transport.poll(input.sessionId, {
-        onEvent: (event) => sendBack({ type: 'janus.event', event } satisfies JanusCallInternalEvent),
+        onEvent: (raw, seq) => {
+          const event = toServerEvent(raw, seq);
+          if (event instanceof ProtocolError) sendBack({ type: 'protocol.error', error: event } satisfies JanusCallInternalEvent);
+          else if (event) sendBack(event);
+        },
         onError: (error) => sendBack({ type: 'transport.error', error } satisfies JanusCallInternalEvent),
         onProtocolError: (error) => sendBack({ type: 'protocol.error', error } satisfies JanusCallInternalEvent),
       }),
@@ -109,7 +118,10 @@ export const unprovidedActors: JanusCallActors = janusCallActors(
   new Proxy({} as JanusTransport, {
     get() {
       return () => {
-        throw new UsageError('invalid-state', 'janusCallMachine needs actors: use createJanusCall() or machine.provide({ actors: janusCallActors(transport) })');
+        throw new UsageError(
+          'invalid-state',
+          'janusCallMachine needs actors: use createJanusCall() or machine.provide({ actors: janusCallActors(transport) })',
+        );
       };
     },
   }),

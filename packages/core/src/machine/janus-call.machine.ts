@@ -1,69 +1,33 @@
-import { assign, emit, enqueueActions, setup } from 'xstate';
-import { type JanusCallError, UsageError, toJanusCallError } from '../protocol/errors.js';
-import { unprovidedActors } from './janus-call.actors.js';
-import type { JanusCallContext, JanusCallEmitted, JanusCallEvent, JanusCallInput } from './janus-call.types.js';
+import { assign, emit } from 'xstate';
+import { TransportError, UsageError } from '../protocol/errors.js';
+import { callStates } from './call.states.js';
+import { janusCallSetup, refuse } from './janus-call.setup.js';
 
-const DEFAULT_KEEPALIVE_MS = 25_000;
-const DEFAULT_STOP_TIMEOUT_MS = 5_000;
-
-/** Why a username is refused before anything is sent, or null when it is fine. */
-export function usernameProblem(username: unknown): UsageError | null {
-  if (typeof username !== 'string' || username.trim() === '') {
-    return new UsageError('invalid-username', 'The username must be a non-empty string');
-  }
-  if (username.length > 256) return new UsageError('invalid-username', 'The username is longer than 256 characters');
-  return null;
-}
+export { usernameProblem } from './janus-call.setup.js';
 
 const REFUSE_USERNAME = {
   actions: {
     type: 'reportError',
-    params: ({ event }: { event: JanusCallEvent }) => ({
-      error: usernameProblem(event.type === 'register' ? event.username : undefined) ?? new UsageError('invalid-username', 'Invalid username'),
+    params: ({ event }: { event: { type: string; username?: unknown } }) => ({
+      error: new UsageError('invalid-username', event.username === undefined ? 'Invalid username' : 'The username must be a non-empty string of at most 256 characters'),
     }),
   },
 } as const;
-
-function refuse(reason: UsageError['reason'], message: string) {
-  return { type: 'reportError', params: () => ({ error: new UsageError(reason, message) }) } as const;
-}
+const QUEUE_USERNAME = [{ guard: 'validUsername', actions: 'queueUsername' }, REFUSE_USERNAME] as const;
+const NOT_REGISTERED = {
+  call: { actions: refuse('not-registered', 'Register before calling') },
+  accept: { actions: refuse('invalid-state', 'There is no incoming call to accept') },
+  decline: { actions: refuse('invalid-state', 'There is no incoming call to decline') },
+  hangup: { actions: refuse('invalid-state', 'There is no call to hang up') },
+  setMedia: { actions: refuse('invalid-state', 'There is no call to change media of') },
+} as const;
 
 /**
- * The videocall client: session → handle → registration. The call states hang under
- * `registered`. Leaving a state stops what it invoked, so the long-poll and keepalive
- * live exactly as long as `session`.
+ * The videocall client: session → handle → registration → call. Leaving a state stops what
+ * it invoked: the long-poll and keepalive live exactly as long as `session`, the
+ * PeerConnection as long as `call`.
  */
-export const janusCallMachine = setup({
-  types: {
-    context: {} as JanusCallContext,
-    events: {} as JanusCallEvent,
-    input: {} as JanusCallInput,
-    emitted: {} as JanusCallEmitted,
-  },
-  actors: unprovidedActors,
-  guards: {
-    validUsername: ({ event }) => event.type === 'register' && usernameProblem(event.username) === null,
-    hasPendingUsername: ({ context }) => context.pendingUsername !== null,
-    stopRequested: ({ context }) => context.stopRequested,
-    isOurHandleDetached: ({ context, event }) =>
-      event.type === 'janus.event' && event.event.janus === 'detached' && event.event.sender === context.handleId,
-  },
-  actions: {
-    queueUsername: assign({
-      pendingUsername: ({ event }) => (event.type === 'register' ? event.username : null),
-      error: null,
-    }),
-    reportError: enqueueActions(({ enqueue }, params: { error: JanusCallError }) => {
-      enqueue.assign({ error: params.error });
-      enqueue.emit({ type: 'error', error: params.error });
-    }),
-    setError: assign({ error: ({ event }) => ('error' in event ? toJanusCallError(event.error) : null) }),
-    emitError: emit(({ event }) => ({ type: 'error' as const, error: toJanusCallError('error' in event ? event.error : event) })),
-    emitFailed: emit(({ context }) => ({ type: 'failed' as const, error: context.error ?? toJanusCallError('failed') })),
-    clearSession: assign({ sessionId: null, handleId: null, server: null, peers: [] }),
-  },
-  delays: { stopTimeout: ({ context }) => context.stopTimeoutMs },
-}).createMachine({
+export const janusCallMachine = janusCallSetup.createMachine({
   id: 'janusCall',
   context: ({ input }) => ({
     sessionId: null,
@@ -74,13 +38,32 @@ export const janusCallMachine = setup({
     peers: [],
     error: null,
     stopRequested: false,
-    keepaliveMs: input.keepaliveMs ?? DEFAULT_KEEPALIVE_MS,
-    stopTimeoutMs: input.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS,
+    keepaliveMs: input.keepaliveMs ?? 25_000,
+    stopTimeoutMs: input.stopTimeoutMs ?? 5_000,
+    ringTimeoutMs: input.ringTimeoutMs ?? 45_000,
+    iceServers: input.iceServers ?? [],
+    peer: null,
+    remoteOffer: null,
+    media: { audio: input.media?.audio ?? true, video: input.media?.video ?? true },
+    bitrate: null,
+    localStream: null,
+    remoteStream: null,
+    webrtcUp: false,
+    uplinkUp: false,
+    connectedAt: null,
+    lastCall: null,
+    pendingHangup: null,
+    poorLink: false,
+    deferred: [],
+    serverPc: false,
+    vagueHangup: null,
   }),
   initial: 'connecting',
   on: {
-    // Usage errors and non-fatal protocol noise land in `error` without changing state.
+    // Non-fatal noise from the server lands in `error` without changing state.
     'protocol.error': { actions: ['setError', 'emitError'] },
+    ...NOT_REGISTERED,
+    refreshPeers: { actions: refuse('invalid-state', 'Not connected to Janus') },
   },
   states: {
     connecting: {
@@ -97,31 +80,22 @@ export const janusCallMachine = setup({
             actions: assign({ sessionId: ({ event }) => event.output.sessionId, server: ({ event }) => event.output.server }),
           },
         ],
-        onError: [
-          { guard: 'stopRequested', target: 'stopped' },
-          { target: 'failed', actions: 'setError' },
-        ],
+        onError: [{ guard: 'stopRequested', target: 'stopped' }, { target: 'failed', actions: 'setError' }],
       },
-      on: {
-        register: [{ guard: 'validUsername', actions: 'queueUsername' }, REFUSE_USERNAME],
-        stop: { actions: assign({ stopRequested: true }) },
-      },
+      on: { register: QUEUE_USERNAME, stop: { actions: assign({ stopRequested: true }) } },
     },
 
     session: {
       invoke: [
         { src: 'poller', input: ({ context }) => ({ sessionId: context.sessionId! }) },
-        {
-          src: 'keepalive',
-          input: ({ context }) => ({ sessionId: context.sessionId!, intervalMs: context.keepaliveMs }),
-        },
+        { src: 'keepalive', input: ({ context }) => ({ sessionId: context.sessionId!, intervalMs: context.keepaliveMs }) },
       ],
       on: {
         'transport.error': { target: 'failed', actions: 'setError' },
-        'janus.event': {
-          guard: 'isOurHandleDetached',
+        // Janus detaches our handle when the session is reaped; the 404 that follows says the same.
+        'janus.detached': {
           target: 'failed',
-          actions: assign({ error: () => new UsageError('invalid-state', 'Janus detached the videocall handle') }),
+          actions: assign({ error: () => new TransportError('session-gone', 'Janus detached the videocall handle') }),
         },
         stop: '.stopping',
       },
@@ -137,10 +111,7 @@ export const janusCallMachine = setup({
             ],
             onError: { target: '#janusCall.failed', actions: 'setError' },
           },
-          on: {
-            register: [{ guard: 'validUsername', actions: 'queueUsername' }, REFUSE_USERNAME],
-            stop: { actions: assign({ stopRequested: true }) },
-          },
+          on: { register: QUEUE_USERNAME, stop: { actions: assign({ stopRequested: true }) } },
         },
 
         ready: {
@@ -151,12 +122,7 @@ export const janusCallMachine = setup({
               states: {
                 unregistered: {
                   always: { guard: 'hasPendingUsername', target: 'registering' },
-                  on: {
-                    register: [
-                      { guard: 'validUsername', target: 'registering', actions: 'queueUsername' },
-                      REFUSE_USERNAME,
-                    ],
-                  },
+                  on: { register: [{ guard: 'validUsername', target: 'registering', actions: 'queueUsername' }, REFUSE_USERNAME] },
                 },
                 registering: {
                   invoke: {
@@ -173,25 +139,15 @@ export const janusCallMachine = setup({
                         emit(({ event }) => ({ type: 'registered' as const, username: event.output })),
                       ],
                     },
-                    onError: {
-                      target: 'unregistered',
-                      actions: [assign({ pendingUsername: null }), 'setError', 'emitError'],
-                    },
+                    onError: { target: 'unregistered', actions: [assign({ pendingUsername: null }), 'setError', 'emitError'] },
                   },
-                  on: {
-                    register: {
-                      actions: refuse('registration-pending', 'A registration is already in progress'),
-                    },
-                  },
+                  on: { register: { actions: refuse('registration-pending', 'A registration is already in progress') } },
                 },
                 registered: {
-                  // The server list changed: at least we are on it now.
+                  // The server's list changed: at least we are on it now.
                   entry: ({ self }) => self.send({ type: 'refreshPeers' }),
-                  on: {
-                    register: {
-                      actions: refuse('already-registered', 'Already registered; the videocall plugin has no unregister'),
-                    },
-                  },
+                  on: { register: { actions: refuse('already-registered', 'Already registered; the videocall plugin has no unregister') } },
+                  ...callStates,
                 },
               },
             },
@@ -201,6 +157,7 @@ export const janusCallMachine = setup({
               states: {
                 idle: { on: { refreshPeers: 'loading' } },
                 loading: {
+                  on: { refreshPeers: {} },
                   invoke: {
                     src: 'listPeers',
                     input: ({ context }) => ({ sessionId: context.sessionId!, handleId: context.handleId! }),
@@ -213,13 +170,27 @@ export const janusCallMachine = setup({
                 },
               },
             },
+
+            /** A quality hint: slow-link reports mark the link poor until they stop for a while. */
+            link: {
+              initial: 'good',
+              states: {
+                good: { on: { 'janus.slowlink': 'poor', 'videocall.slowlink': 'poor' } },
+                poor: {
+                  entry: assign({ poorLink: true }),
+                  exit: assign({ poorLink: false }),
+                  on: { 'janus.slowlink': { target: 'poor', reenter: true }, 'videocall.slowlink': { target: 'poor', reenter: true } },
+                  after: { linkRecovery: 'good' },
+                },
+              },
+            },
           },
         },
 
         stopping: {
           invoke: {
             src: 'teardown',
-            input: ({ context }) => ({ sessionId: context.sessionId, handleId: context.handleId, inCall: false }),
+            input: ({ context }) => ({ sessionId: context.sessionId, handleId: context.handleId, inCall: context.peer !== null }),
             onDone: '#janusCall.stopped',
             onError: '#janusCall.stopped',
           },
@@ -228,7 +199,7 @@ export const janusCallMachine = setup({
             stop: {},
             // The session dying under us is as good as destroyed.
             'transport.error': '#janusCall.stopped',
-            'janus.event': {},
+            'janus.detached': {},
           },
         },
       },
@@ -244,7 +215,7 @@ export const janusCallMachine = setup({
             'clearSession',
           ],
         },
-        register: [{ guard: 'validUsername', actions: 'queueUsername' }, REFUSE_USERNAME],
+        register: QUEUE_USERNAME,
         stop: 'releasing',
       },
     },

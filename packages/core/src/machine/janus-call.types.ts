@@ -1,5 +1,41 @@
 import type { JanusCallError } from '../protocol/errors.js';
-import type { JanusHandleEvent } from '../protocol/janus.schema.js';
+import type { Jsep, RemoteCandidate } from '../protocol/janus.schema.js';
+import type { IceServer, MediaKind, PeerConnectionState } from '../rtc/rtc-adapter.js';
+
+/** Which media a call sends; both by default. */
+export interface CallMedia {
+  audio: boolean;
+  video: boolean;
+}
+
+/** Why a call ended, from the Janus reason text, for apps to branch on. */
+export type HangupCause =
+  /** We hung up (or the caller cancelled before we answered). */
+  | 'local'
+  /** The other party hung up. */
+  | 'remote'
+  /** The callee is in another call. */
+  | 'busy'
+  /** We declined an incoming call. */
+  | 'declined'
+  /** Nobody answered within the ring timeout. */
+  | 'no-answer'
+  /** The other party's WebRTC connection ended without a hangup. */
+  | 'remote-webrtc'
+  /** A DTLS alert: typically the peer closed its browser or tab. */
+  | 'dtls-alert'
+  /** ICE failed: no network path between us and Janus. */
+  | 'ice-failed'
+  /** Local media or negotiation failed (see `error`). */
+  | 'error'
+  | 'other';
+
+export interface CallEnd {
+  cause: HangupCause;
+  /** The reason text as Janus sent it, or ours. */
+  reason: string;
+  peer: string | null;
+}
 
 /** Plain data only: resources (transport, rtc) reach the actors through `machine.provide()`. */
 export interface JanusCallContext {
@@ -19,6 +55,36 @@ export interface JanusCallContext {
   stopRequested: boolean;
   keepaliveMs: number;
   stopTimeoutMs: number;
+  ringTimeoutMs: number;
+
+  /** The other party of the current, incoming or outgoing call. */
+  peer: string | null;
+  /** The caller's offer, while a call rings here. */
+  remoteOffer: Jsep | null;
+  iceServers: IceServer[];
+  /** What the next call sends, and what the current one sends now. */
+  media: CallMedia;
+  /** Cap on what the peer sends us, bits/s (videocall `set` bitrate); null = none. */
+  bitrate: number | null;
+  localStream: unknown;
+  remoteStream: unknown;
+  webrtcUp: boolean;
+  /** Janus reported it receives our media. */
+  uplinkUp: boolean;
+  /** ms since the epoch when media came up, for call timers. */
+  connectedAt: number | null;
+  /** How the last call ended. */
+  lastCall: CallEnd | null;
+  /** A reason text seen before the call ended (a core `hangup` precedes the plugin's). */
+  pendingHangup: CallEnd | null;
+  /** A slow link was reported recently. */
+  poorLink: boolean;
+  /** A "Remote WebRTC hangup" held briefly, in case a more specific reason follows. */
+  vagueHangup: string | null;
+  /** Janus holds a PeerConnection for this handle: we sent a JSEP and saw no core hangup since. */
+  serverPc: boolean;
+  /** Events that arrived while a state could not take them yet; replayed on leaving it. */
+  deferred: JanusCallEvent[];
 }
 
 export interface JanusCallInput {
@@ -26,6 +92,19 @@ export interface JanusCallInput {
   keepaliveMs?: number;
   /** Upper bound for `stop` to hang up, detach and destroy on the server. */
   stopTimeoutMs?: number;
+  /** A call nobody answers is hung up after this long (default 45 s). */
+  ringTimeoutMs?: number;
+  /** Media of calls, audio and video by default. */
+  media?: Partial<CallMedia>;
+  /** STUN/TURN servers for calls; none by default. */
+  iceServers?: IceServer[];
+}
+
+export interface SetMediaOptions {
+  audio?: boolean;
+  video?: boolean;
+  /** Cap, in bits/s, on the video the peer sends us (Janus sends REMB). 0 removes the cap. */
+  bitrate?: number;
 }
 
 /** Commands a user sends. */
@@ -33,18 +112,60 @@ export type JanusCallCommand =
   | { type: 'register'; username: string }
   | { type: 'refreshPeers' }
   | { type: 'reconnect' }
+  | { type: 'call'; username: string; media?: Partial<CallMedia> }
+  | { type: 'accept'; media?: Partial<CallMedia> }
+  | { type: 'decline' }
+  | { type: 'hangup' }
+  | { type: 'setMedia'; options: SetMediaOptions }
   | { type: 'stop' };
 
-/** Events the invoked transport actors send back. */
+/**
+ * Typed events made from what arrives on the long-poll. `seq` is the arrival order on the
+ * session's poll, shared with request replies, so "before or after the reply" is decidable.
+ */
+export type JanusServerEvent = ServerEventBody & { seq: number };
+type ServerEventBody =
+  | { type: 'videocall.incomingcall'; username: string; jsep: Jsep | null }
+  | { type: 'videocall.accepted'; username: string | null; jsep: Jsep | null }
+  | { type: 'videocall.update'; jsep: Jsep | null }
+  | { type: 'videocall.hangup'; username: string | null; reason: string }
+  | { type: 'videocall.slowlink' }
+  | { type: 'janus.webrtcup' }
+  | { type: 'janus.media'; kind: MediaKind; receiving: boolean }
+  | { type: 'janus.slowlink'; uplink: boolean; lost: number }
+  | { type: 'janus.hangup'; reason: string }
+  | { type: 'janus.icefailed' }
+  | { type: 'janus.trickle'; candidate: RemoteCandidate }
+  | { type: 'janus.detached' };
+
+/** Events the invoked actors send back. */
 export type JanusCallInternalEvent =
-  | { type: 'janus.event'; event: JanusHandleEvent }
+  | JanusServerEvent
   | { type: 'transport.error'; error: JanusCallError }
-  | { type: 'protocol.error'; error: JanusCallError };
+  | { type: 'protocol.error'; error: JanusCallError }
+  | { type: 'rtc.offer'; jsep: Jsep }
+  | { type: 'rtc.answer'; jsep: Jsep }
+  | { type: 'rtc.localStream'; stream: unknown }
+  | { type: 'rtc.remoteStream'; stream: unknown }
+  | { type: 'rtc.state'; state: PeerConnectionState }
+  | { type: 'rtc.error'; error: JanusCallError }
+  | { type: 'linkRecovered' };
 
 export type JanusCallEvent = JanusCallCommand | JanusCallInternalEvent;
+
+/** Events the machine sends to the peer-connection actor. */
+export type PeerCommand =
+  | { type: 'peer.remoteAnswer'; jsep: Jsep }
+  | { type: 'peer.remoteCandidate'; candidate: RemoteCandidate }
+  | { type: 'peer.update'; jsep: Jsep }
+  | { type: 'peer.setMedia'; options: SetMediaOptions };
 
 /** Notifications for the app that are not state. */
 export type JanusCallEmitted =
   | { type: 'registered'; username: string }
+  | { type: 'incomingcall'; peer: string }
+  | { type: 'accepted'; peer: string }
+  | { type: 'mediaup'; peer: string }
+  | { type: 'hangup'; call: CallEnd }
   | { type: 'error'; error: JanusCallError }
   | { type: 'failed'; error: JanusCallError };

@@ -1,6 +1,7 @@
 import type { SnapshotFrom } from 'xstate';
 import type { JanusCallError } from '../protocol/errors.js';
 import type { janusCallMachine } from './janus-call.machine.js';
+import type { CallEnd, CallMedia } from './janus-call.types.js';
 
 export type JanusCallStatus =
   | 'connecting'
@@ -19,7 +20,7 @@ export interface JanusCallView {
   status: JanusCallStatus;
   /** Our registered name, once the server confirmed it. */
   username: string | null;
-  /** The other party of the current or incoming call. */
+  /** The other party of the current, outgoing or incoming call. */
   peer: string | null;
   /** Registered users other than us, as of the last refresh. */
   peers: readonly string[];
@@ -29,29 +30,62 @@ export interface JanusCallView {
   localStream: unknown;
   /** The peer's media (a MediaStream in browsers); `null` until it arrives. */
   remoteStream: unknown;
+  /** What we send: microphone and camera on or off. */
+  media: CallMedia;
+  /** The cap set with `setMedia({ bitrate })`, bits/s. */
+  bitrate: number | null;
+  /** ms since the epoch when media came up in the current call, for a call timer. */
+  connectedAt: number | null;
+  /** Janus reported a slow link recently. */
+  poorLink: boolean;
+  /** How the last call ended. */
+  lastCall: CallEnd | null;
 }
 
 export type JanusCallSnapshot = SnapshotFrom<typeof janusCallMachine>;
 
-function statusOf(snapshot: JanusCallSnapshot): JanusCallStatus {
-  if (snapshot.matches('failed')) return 'failed';
-  if (snapshot.matches({ session: { ready: { registration: 'registered' } } })) return 'registered';
-  if (snapshot.matches({ session: { ready: { registration: 'registering' } } })) return 'registering';
-  if (snapshot.matches({ session: { ready: { registration: 'unregistered' } } })) return 'idle';
-  if (snapshot.matches('connecting') || snapshot.matches({ session: 'attaching' })) return 'connecting';
+const CALL = { session: { ready: { registration: { registered: 'call' } } } } as const;
+
+function statusOf(s: JanusCallSnapshot): JanusCallStatus {
+  if (s.matches('failed')) return 'failed';
+  if (s.matches({ session: { ready: { registration: { registered: { call: 'mediaUp' } } } } })) return 'mediaUp';
+  if (
+    s.matches({ session: { ready: { registration: { registered: { call: 'accepted' } } } } }) ||
+    s.matches({ session: { ready: { registration: { registered: { call: 'accepting' } } } } })
+  )
+    return 'accepted';
+  if (
+    s.matches({ session: { ready: { registration: { registered: { call: 'hangingUp' } } } } }) ||
+    s.matches({ session: { ready: { registration: { registered: { call: 'closing' } } } } }) ||
+    s.matches({ session: { ready: { registration: { registered: 'declining' } } } }) ||
+    s.matches({ session: { ready: { registration: { registered: 'settling' } } } })
+  )
+    return 'registered';
+  if (s.matches({ session: { ready: { registration: { registered: { call: 'answering' } } } } })) return 'incoming';
+  if (s.matches(CALL)) return 'calling';
+  if (s.matches({ session: { ready: { registration: { registered: 'incoming' } } } })) return 'incoming';
+  if (s.matches({ session: { ready: { registration: 'registered' } } })) return 'registered';
+  if (s.matches({ session: { ready: { registration: 'registering' } } })) return 'registering';
+  if (s.matches({ session: { ready: { registration: 'unregistered' } } })) return 'idle';
+  if (s.matches('connecting') || s.matches({ session: 'attaching' })) return 'connecting';
   return 'stopped';
 }
 
 /** Snapshot → view. Pure: the same snapshot always gives an equal view. */
 export function view(snapshot: JanusCallSnapshot): JanusCallView {
-  const { context } = snapshot;
+  const { context: c } = snapshot;
   return {
     status: statusOf(snapshot),
-    username: context.username,
-    peer: null,
-    peers: context.peers,
-    error: context.error,
-    localStream: null,
-    remoteStream: null,
+    username: c.username,
+    peer: c.peer,
+    peers: c.peers,
+    error: c.error,
+    localStream: c.localStream,
+    remoteStream: c.remoteStream,
+    media: c.media,
+    bitrate: c.bitrate,
+    connectedAt: c.connectedAt,
+    poorLink: c.poorLink,
+    lastCall: c.lastCall,
   };
 }

@@ -15,6 +15,12 @@ interface FakeHandle {
   id: number;
   sessionId: number;
   username: string | null;
+  /** The other handle of a ringing or running call. */
+  peer: number | null;
+  /** True once the call was accepted. */
+  inCall: boolean;
+  /** Janus holds a PeerConnection for this handle (it got a JSEP). */
+  pc: boolean;
 }
 
 export interface FakeRequest {
@@ -35,6 +41,12 @@ export class FakeJanus {
   /** Every request any client made, in order. */
   readonly requests: FakeRequest[] = [];
   private nextId = 1000;
+  private seq = 0;
+
+  /** @internal Arrival order shared by replies and events, as a real poll numbers them. */
+  nextSeq(): number {
+    return ++this.seq;
+  }
   private failures = new Map<Method, JanusCallError[]>();
   private held = new Map<Method, Array<() => void>>();
   private holding = new Set<Method>();
@@ -90,7 +102,7 @@ export class FakeJanus {
   push(handleId: number, event: Omit<JanusHandleEvent, 'sender'>): void {
     const handle = this.handles.get(handleId);
     const session = handle && this.sessions.get(handle.sessionId);
-    session?.poll?.onEvent({ ...event, sender: handleId } as JanusHandleEvent);
+    session?.poll?.onEvent({ ...event, sender: handleId } as JanusHandleEvent, this.nextSeq());
   }
 
   registeredNames(): string[] {
@@ -126,17 +138,93 @@ export class FakeJanus {
   attach(sessionId: number, plugin: string): number {
     if (plugin !== 'janus.plugin.videocall') throw new JanusError(460, `No such plugin '${plugin}'`);
     const id = this.nextId++;
-    this.handles.set(id, { id, sessionId, username: null });
+    this.handles.set(id, { id, sessionId, username: null, peer: null, inCall: false, pc: false });
     this.sessions.get(sessionId)?.handles.add(id);
     return id;
   }
 
+  /** Media comes up by itself once a call is accepted (webrtcup, media receiving). */
+  autoMedia = true;
+
+  private pushPlugin(handleId: number, result: Record<string, unknown>, jsep?: Jsep): void {
+    this.push(handleId, {
+      janus: 'event',
+      plugindata: { plugin: 'janus.plugin.videocall', data: { videocall: 'event', result } },
+      ...(jsep && { jsep }),
+    } as Omit<JanusHandleEvent, 'sender'>);
+  }
+
+  private byName(username: string): FakeHandle | undefined {
+    return [...this.handles.values()].find((h) => h.username === username);
+  }
+
   /** @internal */
-  videocall(handleId: number, body: VideocallRequest): Record<string, unknown> {
+  endCall(handle: FakeHandle, reason: string): void {
+    const peer = handle.peer === null ? undefined : this.handles.get(handle.peer);
+    handle.peer = null;
+    handle.inCall = false;
+    if (peer) {
+      peer.peer = null;
+      peer.inCall = false;
+      this.pushPlugin(peer.id, { event: 'hangup', username: handle.username, reason });
+    }
+    // As in Janus, the PeerConnections close a moment later, each with a core hangup.
+    for (const h of [handle, peer]) {
+      if (!h?.pc) continue;
+      h.pc = false;
+      setTimeout(() => this.push(h.id, { janus: 'hangup', reason: 'Close PC' } as Omit<JanusHandleEvent, 'sender'>), 1);
+    }
+  }
+
+  /** @internal */
+  videocall(handleId: number, body: VideocallRequest, jsep?: Jsep): Record<string, unknown> {
     const handle = this.handles.get(handleId);
     if (!handle) throw new JanusError(459, `No such handle ${handleId}`);
     const error = (code: number, reason: string) => ({ videocall: 'event', error_code: code, error: reason });
+    const result = (r: Record<string, unknown>) => ({ videocall: 'event', result: r });
     switch (body.request) {
+      case 'call': {
+        if (!handle.username) return error(473, 'Register a username first');
+        if (handle.peer !== null) {
+          this.endCall(handle, 'Remote WebRTC hangup');
+          return error(480, 'Already in a call');
+        }
+        if (body.username === handle.username) return error(479, "You can't call yourself... use the EchoTest for that");
+        const callee = this.byName(body.username);
+        if (!callee) return error(478, `Username '${body.username}' doesn't exist`);
+        if (callee.peer !== null) return result({ event: 'hangup', username: handle.username, reason: 'User busy' });
+        if (!jsep) return error(482, 'Missing SDP');
+        handle.peer = callee.id;
+        callee.peer = handle.id;
+        handle.pc = true;
+        this.pushPlugin(callee.id, { event: 'incomingcall', username: handle.username }, jsep);
+        return result({ event: 'calling' });
+      }
+      case 'accept': {
+        const caller = handle.peer === null ? undefined : this.handles.get(handle.peer);
+        if (!caller || handle.inCall) return error(481, 'No incoming call to accept');
+        if (!jsep) return error(482, 'Missing SDP');
+        handle.inCall = caller.inCall = true;
+        handle.pc = true;
+        this.pushPlugin(caller.id, { event: 'accepted', username: handle.username }, jsep);
+        if (this.autoMedia) {
+          queueMicrotask(() => {
+            for (const id of [caller.id, handle.id]) {
+              this.push(id, { janus: 'webrtcup' } as Omit<JanusHandleEvent, 'sender'>);
+              this.push(id, { janus: 'media', type: 'audio', receiving: true } as Omit<JanusHandleEvent, 'sender'>);
+            }
+          });
+        }
+        return result({ event: 'accepted' });
+      }
+      case 'set': {
+        const peer = handle.peer === null ? undefined : this.handles.get(handle.peer);
+        if (jsep && peer) this.pushPlugin(peer.id, { event: 'update' }, jsep);
+        return result({ event: 'set' });
+      }
+      case 'hangup':
+        this.endCall(handle, body.reason ?? 'We did the hangup');
+        return result({ event: 'hangup', username: handle.username, reason: 'Explicit hangup' });
       case 'list':
         return { videocall: 'event', result: { list: this.registeredNames() } };
       case 'register':
@@ -145,7 +233,7 @@ export class FakeJanus {
         handle.username = body.username;
         return { videocall: 'event', result: { event: 'registered', username: body.username } };
       default:
-        return error(472, `Unknown request '${body.request}'`);
+        return error(472, `Unknown request '${(body as { request: string }).request}'`);
     }
   }
 
@@ -153,6 +241,7 @@ export class FakeJanus {
   removeHandle(handleId: number): void {
     const handle = this.handles.get(handleId);
     if (!handle) return;
+    this.endCall(handle, 'Remote WebRTC hangup');
     this.handles.delete(handleId);
     this.sessions.get(handle.sessionId)?.handles.delete(handleId);
   }
@@ -161,7 +250,7 @@ export class FakeJanus {
   removeSession(sessionId: number): void {
     const session = this.sessions.get(sessionId);
     if (!session) return;
-    for (const handleId of session.handles) this.handles.delete(handleId);
+    for (const handleId of session.handles) this.removeHandle(handleId);
     this.sessions.delete(sessionId);
   }
 }
@@ -193,7 +282,8 @@ class FakeTransport implements JanusTransport {
     options?: { signal?: AbortSignal; jsep?: Jsep },
   ): Promise<PluginReply> {
     await this.enter({ method: 'message', sessionId, handleId, body, ...(options?.jsep && { jsep: options.jsep }) }, options?.signal);
-    return { sender: handleId, data: this.janus.videocall(handleId, body as VideocallRequest) };
+    const data = this.janus.videocall(handleId, body as VideocallRequest, options?.jsep);
+    return { sender: handleId, data, seq: this.janus.nextSeq() };
   }
 
   async trickle(sessionId: number, handleId: number, candidate: LocalCandidate | null) {

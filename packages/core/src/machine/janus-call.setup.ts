@@ -1,0 +1,158 @@
+import { assign, emit, enqueueActions, setup } from 'xstate';
+import { type JanusCallError, UsageError, toJanusCallError } from '../protocol/errors.js';
+import { unprovidedActors } from './janus-call.actors.js';
+import type {
+  CallEnd,
+  CallMedia,
+  JanusCallContext,
+  JanusCallEmitted,
+  JanusCallEvent,
+  JanusCallInput,
+} from './janus-call.types.js';
+import { callEnd } from './server-events.js';
+
+/** Why a username is refused before anything is sent, or null when it is fine. */
+export function usernameProblem(username: unknown): UsageError | null {
+  if (typeof username !== 'string' || username.trim() === '') {
+    return new UsageError('invalid-username', 'The username must be a non-empty string');
+  }
+  if (username.length > 256) return new UsageError('invalid-username', 'The username is longer than 256 characters');
+  return null;
+}
+
+/** Why `call(username)` is refused before anything is sent (479 and 480 never reach Janus). */
+export function callProblem(context: JanusCallContext, username: unknown): UsageError | null {
+  const problem = usernameProblem(username);
+  if (problem) return problem;
+  if (username === context.username) return new UsageError('call-yourself', 'You cannot call yourself');
+  return null;
+}
+
+function mediaOf(base: CallMedia, override: Partial<CallMedia> | undefined): CallMedia {
+  return { audio: override?.audio ?? base.audio, video: override?.video ?? base.video };
+}
+
+function endOf(context: JanusCallContext, event: JanusCallEvent, by: 'local' | 'remote' = 'remote'): CallEnd {
+  if (context.pendingHangup) return { ...context.pendingHangup, peer: context.peer };
+  if (event.type === 'videocall.hangup' || event.type === 'janus.hangup') return callEnd(event.reason, by, context.peer);
+  if ('output' in event && isBusy(event.output)) return callEnd(event.output.busy, 'remote', context.peer);
+  return callEnd('Explicit hangup', by, context.peer);
+}
+
+function isBusy(output: unknown): output is { busy: string } {
+  return typeof output === 'object' && output !== null && typeof (output as { busy?: unknown }).busy === 'string';
+}
+
+const noCall = {
+  peer: null,
+  remoteOffer: null,
+  localStream: null,
+  remoteStream: null,
+  webrtcUp: false,
+  uplinkUp: false,
+  connectedAt: null,
+  vagueHangup: null,
+} satisfies Partial<JanusCallContext>;
+
+/** Everything the statechart refers to by name. The chart itself is in janus-call.machine.ts. */
+export const janusCallSetup = setup({
+  types: {
+    context: {} as JanusCallContext,
+    events: {} as JanusCallEvent,
+    input: {} as JanusCallInput,
+    emitted: {} as JanusCallEmitted,
+  },
+  actors: unprovidedActors,
+  guards: {
+    validUsername: ({ event }) => event.type === 'register' && usernameProblem(event.username) === null,
+    canCall: ({ context, event }) => event.type === 'call' && callProblem(context, event.username) === null,
+    hasPendingUsername: ({ context }) => context.pendingUsername !== null,
+    stopRequested: ({ context }) => context.stopRequested,
+    isBusy: ({ event }) => 'output' in event && isBusy(event.output),
+    mediaIsUp: ({ context }) => context.webrtcUp && context.uplinkUp && context.remoteStream !== null,
+    /** A core hangup counts only for this call's PeerConnection: one from the last call may still arrive. */
+    peerConnectionWasUp: ({ context }) => context.webrtcUp,
+    isVagueHangup: ({ context, event }) =>
+      event.type === 'videocall.hangup' &&
+      event.reason === 'Remote WebRTC hangup' &&
+      (event.username === null || event.username === context.peer),
+    serverPcClosed: ({ context }) => !context.serverPc,
+    /** A hangup naming neither us nor our peer is a late one from an earlier call. */
+    hangupIsForThisCall: ({ context, event }) =>
+      event.type !== 'videocall.hangup' ||
+      event.username === null ||
+      event.username === context.peer ||
+      event.username === context.username,
+    peerFailed: ({ event }) => event.type === 'rtc.state' && event.state === 'failed',
+  },
+  actions: {
+    queueUsername: assign({
+      pendingUsername: ({ event }) => (event.type === 'register' ? event.username : null),
+      error: null,
+    }),
+    reportError: enqueueActions(({ enqueue }, params: { error: JanusCallError }) => {
+      enqueue.assign({ error: params.error });
+      enqueue.emit({ type: 'error', error: params.error });
+    }),
+    setError: assign({ error: ({ event }) => ('error' in event ? toJanusCallError(event.error) : null) }),
+    emitError: emit(({ event }) => ({ type: 'error' as const, error: toJanusCallError('error' in event ? event.error : event) })),
+    emitFailed: emit(({ context }) => ({ type: 'failed' as const, error: context.error ?? toJanusCallError('failed') })),
+    clearSession: assign({ sessionId: null, handleId: null, server: null, peers: [] }),
+
+    startOutgoing: assign(({ context, event }) =>
+      event.type === 'call'
+        ? { ...noCall, pendingHangup: null, peer: event.username, media: mediaOf(context.media, event.media), error: null }
+        : {},
+    ),
+    startIncoming: assign(({ event }) =>
+      event.type === 'videocall.incomingcall'
+        ? { ...noCall, pendingHangup: null, peer: event.username, remoteOffer: event.jsep }
+        : {},
+    ),
+    acceptWith: assign(({ context, event }) =>
+      event.type === 'accept' ? { media: mediaOf(context.media, event.media), error: null } : {},
+    ),
+    emitIncoming: emit(({ context }) => ({ type: 'incomingcall' as const, peer: context.peer ?? '' })),
+    emitAccepted: emit(({ context }) => ({ type: 'accepted' as const, peer: context.peer ?? '' })),
+    markConnected: enqueueActions(({ enqueue, context }) => {
+      enqueue.assign({ connectedAt: Date.now() });
+      enqueue.emit({ type: 'mediaup', peer: context.peer ?? '' });
+    }),
+    /** Remember why we are hanging up, for when the call has ended. */
+    hangingUpBecause: assign({ pendingHangup: (_, params: Omit<CallEnd, 'peer'>) => ({ ...params, peer: null }) }),
+    /** Record and announce how the call ended; its data stays until `clearCall`. */
+    recordEnd: enqueueActions(({ enqueue, context, event }, params: { by: 'local' | 'remote' } | undefined) => {
+      enqueue.assign({ lastCall: endOf(context, event, params?.by) });
+      enqueue.emit({ type: 'hangup', call: endOf(context, event, params?.by) });
+    }),
+    clearCall: assign(noCall),
+    /** The call is over: record, announce, drop its data. */
+    endCall: enqueueActions(({ enqueue, context, event }, params: { by: 'local' | 'remote' } | undefined) => {
+      const end = endOf(context, event, params?.by);
+      enqueue.assign({ ...noCall, lastCall: end });
+      enqueue.emit({ type: 'hangup', call: end });
+    }),
+    /** Keep an event this state cannot take yet. */
+    defer: assign({ deferred: ({ context, event }) => [...context.deferred, event] }),
+    /** Re-raise kept events; with `afterSeq`, drop server events that arrived before that reply (stale). */
+    replayDeferred: enqueueActions(({ enqueue, context }, params: { afterSeq?: number } | undefined) => {
+      for (const event of context.deferred) {
+        const seq = 'seq' in event ? event.seq : undefined;
+        if (params?.afterSeq === undefined || seq === undefined || seq > params.afterSeq) enqueue.raise(event);
+      }
+      enqueue.assign({ deferred: [] });
+    }),
+  },
+  delays: {
+    stopTimeout: ({ context }) => context.stopTimeoutMs,
+    ringTimeout: ({ context }) => context.ringTimeoutMs,
+    linkRecovery: 10_000,
+    settleTimeout: 3_000,
+    vagueHangupWait: 300,
+  },
+});
+
+/** A usage error, made fresh each time so its stack points at the call. */
+export function refuse(reason: UsageError['reason'], message: string) {
+  return { type: 'reportError', params: () => ({ error: new UsageError(reason, message) }) } as const;
+}
