@@ -47,7 +47,9 @@ export function parseBody(text: string): Array<JanusInbound | ProtocolError> | P
     );
   }
   if (Array.isArray(decoded)) return decoded.map(parseInbound);
-  return [parseInbound(decoded)];
+  const single = parseInbound(decoded);
+  // For a whole-body message, the body as received is the most useful raw text.
+  return [single instanceof ProtocolError ? new ProtocolError(single.message, text, single.issues) : single];
 }
 
 /** Validate the `plugindata.data` of a videocall event. */
