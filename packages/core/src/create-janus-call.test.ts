@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createJanusCall, type JanusCall } from './create-janus-call.js';
-import type { JanusCallView } from './machine/view.js';
 import { TransportError, UsageError, VideocallError } from './protocol/errors.js';
 import { FakeJanus } from './testing/fake-janus.js';
+import { until } from './testing/until.js';
 
 const clients: JanusCall[] = [];
 function client(janus: FakeJanus, extra: Partial<Parameters<typeof createJanusCall>[0]> = {}) {
@@ -11,22 +11,6 @@ function client(janus: FakeJanus, extra: Partial<Parameters<typeof createJanusCa
   return call;
 }
 
-function until(call: JanusCall, predicate: (view: JanusCallView) => boolean, timeoutMs = 2000): Promise<JanusCallView> {
-  if (predicate(call.view)) return Promise.resolve(call.view);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      unsubscribe();
-      reject(new Error(`timed out; view is ${JSON.stringify({ ...call.view, error: call.view.error?.message })}`));
-    }, timeoutMs);
-    const unsubscribe = call.subscribe((view) => {
-      if (predicate(view)) {
-        clearTimeout(timer);
-        unsubscribe();
-        resolve(view);
-      }
-    });
-  });
-}
 
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => c.stop()));

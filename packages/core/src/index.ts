@@ -59,6 +59,11 @@ export type {
 export { browserRtc, mapGetUserMediaError } from './rtc/browser.rtc.js';
 export type { BrowserRtcEnvironment } from './rtc/browser.rtc.js';
 export { emptyCallStats, normalizeStats } from './rtc/stats.js';
+export { PeerBase } from './rtc/peer-base.js';
+export { createEmitter } from './rtc/emitter.js';
+export type { Emitter } from './rtc/emitter.js';
+export { toIceCandidateInit } from './rtc/candidate.js';
+export type { IceCandidateInit } from './rtc/candidate.js';
 export { candidateCount, hasMedia, mediaDirection, mediaSections, mids, preferSetupActive, setupRole } from './rtc/sdp.js';
 export type { MediaDirection, MediaSection } from './rtc/sdp.js';
 export type {

@@ -9,6 +9,9 @@ import {
   type JanusCall,
   type JanusCallView,
 } from '../src/index.js';
+import { until as untilView } from '../src/testing/until.js';
+
+const until = (call: JanusCall, predicate: (view: JanusCallView) => boolean, timeoutMs = 10_000) => untilView(call, predicate, timeoutMs);
 
 const server = inject('janusUrl');
 const admin = { adminUrl: inject('janusAdminUrl'), adminSecret: inject('janusAdminSecret') };
@@ -20,21 +23,6 @@ function client(options: Partial<Parameters<typeof createJanusCall>[0]> = {}): J
   return call;
 }
 
-function until(call: JanusCall, predicate: (view: JanusCallView) => boolean, timeoutMs = 10_000): Promise<JanusCallView> {
-  if (predicate(call.view)) return Promise.resolve(call.view);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      unsubscribe();
-      reject(new Error(`timed out in ${call.view.status}: ${call.view.error?.message ?? 'no error'}`));
-    }, timeoutMs);
-    const unsubscribe = call.subscribe((view) => {
-      if (!predicate(view)) return;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve(view);
-    });
-  });
-}
 
 const unique = (name: string) => `${name}-${Math.random().toString(36).slice(2, 8)}`;
 const sessionOf = (call: JanusCall) => call.actor.getSnapshot().context.sessionId;

@@ -9,10 +9,10 @@ import {
   type PeerConnectionState,
   type PeerOptions,
   type RemoteCandidate,
-  type RemoteTrack,
   type RtcAdapter,
   type RtcPeer,
   normalizeStats,
+  PeerBase,
   preferSetupActive,
 } from '@janus-call/core';
 import {
@@ -24,7 +24,6 @@ import {
   type RTCRtpReceiver,
   type RTCTrackEvent,
 } from 'werift';
-import { createEmitter } from './emitter.js';
 import { type VideoSourceOptions, startGreyVideo, startSilentAudio } from './synthetic-source.js';
 
 export interface WeriftRtcOptions {
@@ -51,23 +50,20 @@ function candidateInit(candidate: RemoteCandidate | LocalCandidate | null): RTCI
 
 const toMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-class WeriftPeer implements RtcPeer<MediaStream> {
+class WeriftPeer extends PeerBase<MediaStream> implements RtcPeer<MediaStream> {
   localStream: MediaStream | null = null;
   remoteStream: MediaStream | null = null;
-  private readonly candidates = createEmitter<LocalCandidate | null>({ replay: true });
-  private readonly states = createEmitter<PeerConnectionState>();
-  private readonly tracks = createEmitter<RemoteTrack<MediaStream>>({ replay: true });
   private readonly owned: LocalMedia<MediaStream>[] = [];
   private readonly cleanups: Array<() => void> = [];
   private readonly echoPending: Array<{ track: MediaStreamTrack; receiver: RTCRtpReceiver }> = [];
   // werift refuses a local offer that differs from the one it created: keep both texts.
   private lastOffer: { sent: string; created: string } | null = null;
-  private closed = false;
 
   constructor(
     private readonly pc: RTCPeerConnection,
     private readonly options: WeriftRtcOptions,
   ) {
+    super();
     const ice = pc.onIceCandidate.subscribe((c) => {
       if (!c) this.candidates.emit(null);
       else if (c.candidate) this.candidates.emit({ candidate: c.candidate, sdpMid: c.sdpMid ?? null, sdpMLineIndex: c.sdpMLineIndex ?? null });
@@ -118,15 +114,6 @@ class WeriftPeer implements RtcPeer<MediaStream> {
     }
   }
 
-  private async run<T>(what: string, operation: () => Promise<T>): Promise<T> {
-    if (this.closed) throw new MediaError('negotiation-failed', `Cannot ${what}: the peer connection is closed`);
-    try {
-      return await operation();
-    } catch (error) {
-      if (error instanceof MediaError) throw error;
-      throw new MediaError('negotiation-failed', `${what} failed: ${toMessage(error)}`, { cause: error });
-    }
-  }
 
   addLocalMedia(media: LocalMedia<MediaStream>): void {
     if (this.closed) {
@@ -170,18 +157,6 @@ class WeriftPeer implements RtcPeer<MediaStream> {
     return this.run('addIceCandidate', () => this.pc.addIceCandidate(candidateInit(candidate)));
   }
 
-  onLocalCandidate(listener: (candidate: LocalCandidate | null) => void) {
-    return this.candidates.subscribe(listener);
-  }
-
-  onConnectionState(listener: (state: PeerConnectionState) => void) {
-    return this.states.subscribe(listener);
-  }
-
-  onRemoteTrack(listener: (track: RemoteTrack<MediaStream>) => void) {
-    return this.tracks.subscribe(listener);
-  }
-
   setTrackEnabled(kind: MediaKind, enabled: boolean): void {
     // Synthetic sources and echo both check `enabled` before writing a packet.
     for (const media of this.owned) for (const track of media.stream.getTracks()) if (track.kind === kind) track.enabled = enabled;
@@ -196,9 +171,7 @@ class WeriftPeer implements RtcPeer<MediaStream> {
     this.closed = true;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     for (const media of this.owned.splice(0)) media.stop();
-    this.candidates.clear();
-    this.states.clear();
-    this.tracks.clear();
+    this.dropListeners();
     // werift closes asynchronously; nothing useful can fail here.
     this.pc.close().catch(() => undefined);
   }

@@ -1,7 +1,7 @@
 import { assign, sendTo } from 'xstate';
 import { UsageError } from '../protocol/errors.js';
 import type { Jsep } from '../protocol/janus.schema.js';
-import { callProblem, janusCallSetup, refuse } from './janus-call.setup.js';
+import { NO_CALL, callProblem, janusCallSetup, refuse } from './janus-call.setup.js';
 import { callEnd } from './server-events.js';
 import type { JanusCallContext, JanusCallEvent } from './janus-call.types.js';
 
@@ -23,12 +23,6 @@ const DEFER_CALL = [
   { actions: { type: 'reportError', params: ({ context, event }: { context: JanusCallContext; event: JanusCallEvent }) => ({ error: callProblemOf(context, event) }) } },
 ] as const;
 
-const notInCall = {
-  accept: { actions: refuse('invalid-state', 'There is no incoming call to accept') },
-  decline: { actions: refuse('invalid-state', 'There is no incoming call to decline') },
-  hangup: { actions: refuse('invalid-state', 'There is no call to hang up') },
-  setMedia: { actions: refuse('invalid-state', 'There is no call to change media of') },
-} as const;
 
 /**
  * The call lifecycle under `registered`. The PeerConnection is invoked by `call` and so is
@@ -50,7 +44,7 @@ export const callStates = janusCallSetup.createStateConfig({
           },
         ],
         'videocall.incomingcall': { target: 'incoming', actions: ['startIncoming', 'emitIncoming'] },
-        ...notInCall,
+        ...NO_CALL,
       },
     },
 
@@ -66,7 +60,7 @@ export const callStates = janusCallSetup.createStateConfig({
         call: DEFER_CALL,
         'videocall.incomingcall': { target: 'incoming', actions: ['startIncoming', 'emitIncoming'] },
         'videocall.hangup': {},
-        ...notInCall,
+        ...NO_CALL,
       },
     },
 

@@ -1,26 +1,22 @@
 import { assign, emit } from 'xstate';
 import { TransportError, UsageError } from '../protocol/errors.js';
 import { callStates } from './call.states.js';
-import { janusCallSetup, refuse } from './janus-call.setup.js';
+import { NO_CALL, janusCallSetup, refuse } from './janus-call.setup.js';
 
-export { usernameProblem } from './janus-call.setup.js';
+import { usernameProblem } from './janus-call.setup.js';
+
+export { usernameProblem };
 
 const REFUSE_USERNAME = {
   actions: {
     type: 'reportError',
     params: ({ event }: { event: { type: string; username?: unknown } }) => ({
-      error: new UsageError('invalid-username', event.username === undefined ? 'Invalid username' : 'The username must be a non-empty string of at most 256 characters'),
+      error: usernameProblem(event.username) ?? new UsageError('invalid-username', 'Invalid username'),
     }),
   },
 } as const;
 const QUEUE_USERNAME = [{ guard: 'validUsername', actions: 'queueUsername' }, REFUSE_USERNAME] as const;
-const NOT_REGISTERED = {
-  call: { actions: refuse('not-registered', 'Register before calling') },
-  accept: { actions: refuse('invalid-state', 'There is no incoming call to accept') },
-  decline: { actions: refuse('invalid-state', 'There is no incoming call to decline') },
-  hangup: { actions: refuse('invalid-state', 'There is no call to hang up') },
-  setMedia: { actions: refuse('invalid-state', 'There is no call to change media of') },
-} as const;
+const NOT_REGISTERED = { call: { actions: refuse('not-registered', 'Register before calling') }, ...NO_CALL } as const;
 
 /**
  * The videocall client: session → handle → registration → call. Leaving a state stops what

@@ -156,3 +156,11 @@ export const janusCallSetup = setup({
 export function refuse(reason: UsageError['reason'], message: string) {
   return { type: 'reportError', params: () => ({ error: new UsageError(reason, message) }) } as const;
 }
+
+/** Call commands that make no sense without a call: refused, state unchanged. */
+export const NO_CALL = {
+  accept: { actions: refuse('invalid-state', 'There is no incoming call to accept') },
+  decline: { actions: refuse('invalid-state', 'There is no incoming call to decline') },
+  hangup: { actions: refuse('invalid-state', 'There is no call to hang up') },
+  setMedia: { actions: refuse('invalid-state', 'There is no call to change media of') },
+} as const;

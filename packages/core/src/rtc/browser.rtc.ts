@@ -2,14 +2,13 @@ import { MediaError } from '../protocol/errors.js';
 import type { Jsep, RemoteCandidate } from '../protocol/janus.schema.js';
 import type { LocalCandidate } from '../transport/transport.js';
 import { toIceCandidateInit } from './candidate.js';
-import { createEmitter } from './emitter.js';
+import { PeerBase } from './peer-base.js';
 import type {
   LocalMedia,
   MediaConstraints,
   MediaKind,
   PeerConnectionState,
   PeerOptions,
-  RemoteTrack,
   RtcAdapter,
   RtcPeer,
 } from './rtc-adapter.js';
@@ -77,19 +76,16 @@ const ICE_TO_CONNECTION: Record<string, PeerConnectionState> = {
   closed: 'closed',
 };
 
-class BrowserPeer implements RtcPeer<MediaStream> {
+class BrowserPeer extends PeerBase<MediaStream> implements RtcPeer<MediaStream> {
   localStream: MediaStream | null = null;
   remoteStream: MediaStream | null = null;
-  private readonly candidates = createEmitter<LocalCandidate | null>({ replay: true });
-  private readonly states = createEmitter<PeerConnectionState>();
-  private readonly tracks = createEmitter<RemoteTrack<MediaStream>>({ replay: true });
   private readonly owned: LocalMedia<MediaStream>[] = [];
-  private closed = false;
 
   constructor(
     private readonly pc: RTCPeerConnection,
     private readonly StreamCtor: BrowserRtcEnvironment['MediaStream'],
   ) {
+    super();
     pc.addEventListener('icecandidate', this.handleCandidate);
     pc.addEventListener('connectionstatechange', this.handleState);
     pc.addEventListener('track', this.handleTrack);
@@ -118,16 +114,6 @@ class BrowserPeer implements RtcPeer<MediaStream> {
     this.tracks.emit({ kind, stream: this.remoteStream });
   };
 
-  private async run<T>(what: string, operation: () => Promise<T>): Promise<T> {
-    if (this.closed) throw new MediaError('negotiation-failed', `Cannot ${what}: the peer connection is closed`);
-    try {
-      return await operation();
-    } catch (error) {
-      if (error instanceof MediaError) throw error;
-      const message = error instanceof Error ? error.message : String(error);
-      throw new MediaError('negotiation-failed', `${what} failed: ${message}`, { cause: error });
-    }
-  }
 
   addLocalMedia(media: LocalMedia<MediaStream>): void {
     if (this.closed) {
@@ -170,18 +156,6 @@ class BrowserPeer implements RtcPeer<MediaStream> {
     });
   }
 
-  onLocalCandidate(listener: (candidate: LocalCandidate | null) => void) {
-    return this.candidates.subscribe(listener);
-  }
-
-  onConnectionState(listener: (state: PeerConnectionState) => void) {
-    return this.states.subscribe(listener);
-  }
-
-  onRemoteTrack(listener: (track: RemoteTrack<MediaStream>) => void) {
-    return this.tracks.subscribe(listener);
-  }
-
   setTrackEnabled(kind: MediaKind, enabled: boolean): void {
     for (const sender of this.pc.getSenders()) {
       if (sender.track?.kind === kind) sender.track.enabled = enabled;
@@ -202,9 +176,7 @@ class BrowserPeer implements RtcPeer<MediaStream> {
       this.pc.close();
     } finally {
       for (const media of this.owned.splice(0)) media.stop();
-      this.candidates.clear();
-      this.states.clear();
-      this.tracks.clear();
+      this.dropListeners();
     }
   }
 }
