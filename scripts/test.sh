@@ -95,6 +95,7 @@ record ensure-env check 0 "$start"
 run_step build pnpm build
 run_step typecheck pnpm typecheck
 run_step lint pnpm lint
+run_step package-check pnpm turbo run publint --filter='./packages/*'
 vitest_step unit --project unit --project unit-react --project unit-vue
 vitest_step integration --netns --project integration
 

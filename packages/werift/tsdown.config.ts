@@ -6,4 +6,5 @@ export default defineConfig({
   dts: true,
   platform: 'node',
   clean: true,
+  fixedExtension: false,
 });
