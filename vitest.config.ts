@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'tools/*/src/**/*.test.ts'],
           exclude: ['packages/react/**', 'packages/vue/**', '**/node_modules/**'],
+          // *.test-d.ts: the public API's types, checked by tsc and counted as tests.
+          typecheck: { enabled: true, include: ['packages/core/src/**/*.test-d.ts'], tsconfig: 'packages/core/tsconfig.json' },
         },
       },
       {

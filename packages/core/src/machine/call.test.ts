@@ -243,6 +243,32 @@ describe('calls with a fake Janus and a fake rtc adapter', () => {
     await vi.waitFor(() => expect(rtc.openPeers).toBe(0));
   });
 
+  it('slow-link reports mark the link poor until they stop for 10 s', async () => {
+    const { janus, alice, bob } = await pair();
+    alice.call('bob');
+    await until(bob, (v) => v.status === 'incoming');
+    bob.accept();
+    await until(alice, (v) => v.status === 'mediaUp');
+    const aliceHandle = [...janus.handles.values()].find((h) => h.username === 'alice')!;
+    vi.useFakeTimers();
+    try {
+      janus.push(aliceHandle.id, { janus: 'slowlink', uplink: false, lost: 12 } as never);
+      expect(alice.view.poorLink).toBe(true);
+      await vi.advanceTimersByTimeAsync(6_000);
+      janus.push(aliceHandle.id, {
+        janus: 'event',
+        plugindata: { plugin: 'janus.plugin.videocall', data: { videocall: 'event', result: { event: 'slow_link', media: 'video' } } },
+      } as never);
+      await vi.advanceTimersByTimeAsync(6_000);
+      expect(alice.view.poorLink).toBe(true);
+      await vi.advanceTimersByTimeAsync(4_100);
+      expect(alice.view.poorLink).toBe(false);
+      expect(alice.view.status).toBe('mediaUp');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('commands after stop() throw a typed usage error', async () => {
     const { alice } = await pair();
     await alice.stop();
