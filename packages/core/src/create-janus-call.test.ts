@@ -117,19 +117,66 @@ describe('createJanusCall: session and registration', () => {
     expect((await until(call, (v) => v.peers.length === 1)).peers).toEqual(['ghost']);
   });
 
-  it('fails with the transport error when the session is gone, and reconnects with the same name', async () => {
+  it('recovers by itself when the session is gone: a new session, the same name', async () => {
     const janus = new FakeJanus();
-    const call = client(janus);
+    const call = client(janus, { recovery: { delayMs: 10 } });
+    const attempts: number[] = [];
+    call.on('reconnecting', (e) => attempts.push(e.attempt));
+    call.register('alice');
+    await until(call, (v) => v.status === 'registered');
+    const old = [...janus.sessions.keys()][0]!;
+    janus.dropSession(old, 'timeout');
+    expect(call.view.status).toBe('connecting');
+    expect((call.view.error as TransportError).reason).toBe('session-gone');
+    const back = await until(call, (v) => v.status === 'registered');
+    expect(back.username).toBe('alice');
+    expect(back.error).toBeNull();
+    expect(attempts).toEqual([1]);
+    expect([...janus.sessions.keys()]).not.toContain(old);
+    expect(janus.sessions.size).toBe(1);
+  });
+
+  it('resumes the same session after a network blip, without registering again', async () => {
+    const janus = new FakeJanus();
+    const call = client(janus, { recovery: { delayMs: 50 } });
+    call.register('alice');
+    await until(call, (v) => v.status === 'registered');
+    const session = [...janus.sessions.keys()][0];
+    janus.goOffline();
+    expect(call.view.status).toBe('connecting');
+    expect((call.view.error as TransportError).reason).toBe('network');
+    janus.goOnline();
+    const back = await until(call, (v) => v.status === 'registered');
+    expect(back.username).toBe('alice');
+    expect([...janus.sessions.keys()]).toEqual([session]);
+    expect(janus.requests.filter((r) => r.method === 'createSession')).toHaveLength(1);
+    expect(janus.requests.filter((r) => r.body?.request === 'register')).toHaveLength(1);
+  });
+
+  it('gives up in failed after the allowed attempts, then reconnect() recovers by hand', async () => {
+    const janus = new FakeJanus();
+    const call = client(janus, { recovery: { attempts: 2, delayMs: 10 } });
     const failures: unknown[] = [];
     call.on('failed', (e) => failures.push(e.error));
     call.register('alice');
     await until(call, (v) => v.status === 'registered');
-    const sessionId = [...janus.sessions.keys()][0]!;
-    janus.dropSession(sessionId, 'timeout');
+    janus.goOffline();
     const failed = await until(call, (v) => v.status === 'failed');
-    expect(failed.error).toBeInstanceOf(TransportError);
-    expect((failed.error as TransportError).reason).toBe('session-gone');
+    expect((failed.error as TransportError).reason).toBe('network');
     expect(failures).toHaveLength(1);
+    janus.goOnline();
+    call.reconnect();
+    expect((await until(call, (v) => v.status === 'registered')).username).toBe('alice');
+  });
+
+  it('with recovery off, a lost session fails at once and reconnect() registers the same name again', async () => {
+    const janus = new FakeJanus();
+    const call = client(janus, { recovery: false });
+    call.register('alice');
+    await until(call, (v) => v.status === 'registered');
+    janus.dropSession([...janus.sessions.keys()][0]!, 'timeout');
+    const failed = await until(call, (v) => v.status === 'failed');
+    expect((failed.error as TransportError).reason).toBe('session-gone');
     call.reconnect();
     const back = await until(call, (v) => v.status === 'registered');
     expect(back.username).toBe('alice');
@@ -139,7 +186,7 @@ describe('createJanusCall: session and registration', () => {
   it('fails when createSession cannot reach the server', async () => {
     const janus = new FakeJanus();
     janus.goOffline();
-    const call = client(janus);
+    const call = client(janus, { recovery: false });
     const view = await until(call, (v) => v.status === 'failed');
     expect((view.error as TransportError).reason).toBe('network');
   });
@@ -219,7 +266,7 @@ describe('createJanusCall: stop()', () => {
   it('reports "session gone" from a keepalive', async () => {
     vi.useFakeTimers();
     const janus = new FakeJanus();
-    const call = client(janus, { keepaliveMs: 1000 });
+    const call = client(janus, { keepaliveMs: 1000, recovery: false });
     await vi.waitFor(() => expect(call.view.status).toBe('idle'));
     janus.failNext('keepalive', new TransportError('session-gone', 'No such session', { code: 458 }));
     await vi.advanceTimersByTimeAsync(1001);

@@ -1,7 +1,7 @@
 import { type Actor, type InspectionEvent, type Observer, createActor, waitFor } from 'xstate';
 import { janusCallActors } from './machine/janus-call.actors.js';
 import { janusCallMachine } from './machine/janus-call.machine.js';
-import type { CallMedia, JanusCallEmitted, SetMediaOptions } from './machine/janus-call.types.js';
+import type { CallMedia, JanusCallEmitted, JanusCallInput, SetMediaOptions } from './machine/janus-call.types.js';
 import { PeerSlot } from './machine/peer.actor.js';
 import { MediaError, UsageError, toJanusCallError } from './protocol/errors.js';
 import type { CallStats, IceServer, RtcAdapter } from './rtc/rtc-adapter.js';
@@ -26,8 +26,13 @@ export interface JanusCallOptions {
   fetch?: typeof fetch;
   /** Replaces the HTTP transport entirely; `server`, `token`, `apiSecret` and `fetch` are then unused. */
   transport?: JanusTransport;
-  /** Retry policy of the HTTP transport for a dead network. */
+  /** Retry policy of the HTTP transport's long-poll for a dead network. */
   retry?: HttpTransportOptions['retry'];
+  /**
+   * Automatic recovery once the transport gives up or Janus lost the session: resume the same
+   * session if the server still has it, else a new one registering the same name. `false` disables.
+   */
+  recovery?: JanusCallInput['recovery'];
   /** Passed to XState's `createActor`, e.g. `createBrowserInspector().inspect` from @statelyai/inspect. */
   inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
   keepaliveMs?: number;
@@ -59,7 +64,7 @@ export interface JanusCall {
   setMedia(options: SetMediaOptions): void;
   /** Normalised RTP counters of the current call; `null` outside a call. */
   getStats(): Promise<CallStats | null>;
-  /** Create a new session after `failed`, registering the same name again. */
+  /** After `failed` (or while waiting to recover): try now. Resumes the session if the server still has it. */
   reconnect(): void;
   /** Hang up, detach and destroy the session on the server, then stop everything local. Bounded in time. */
   stop(): Promise<void>;
@@ -87,6 +92,7 @@ export function createJanusCall(options: JanusCallOptions): JanusCall {
       ...(options.ringTimeoutMs !== undefined && { ringTimeoutMs: options.ringTimeoutMs }),
       ...(options.iceServers !== undefined && { iceServers: options.iceServers }),
       ...(options.media !== undefined && { media: options.media }),
+      ...(options.recovery !== undefined && { recovery: options.recovery }),
       stopTimeoutMs,
     },
     ...(options.inspect !== undefined && { inspect: options.inspect }),

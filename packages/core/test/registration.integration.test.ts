@@ -102,21 +102,33 @@ describe('registration against a real Janus', () => {
     expect(res.status).toBe(404);
   });
 
-  it('tells "session gone" apart and recovers with reconnect()', async () => {
-    const call = client();
+  it('tells "session gone" apart and recovers by itself: new session, same name', async () => {
+    const call = client({ recovery: { delayMs: 50 } });
     const name = unique('phoenix');
     call.register(name);
     await until(call, (v) => v.status === 'registered');
     const old = sessionOf(call);
+    const seen: string[] = [];
+    call.on('reconnecting', (e) => seen.push((e.error as TransportError).reason));
     // Destroy the session behind the client's back.
     await fetch(`${server}/${old}`, { method: 'POST', body: JSON.stringify({ janus: 'destroy', transaction: 'x' }) });
+    const back = await until(call, (v) => v.status === 'registered' && sessionOf(call) !== old);
+    expect(seen).toEqual(['session-gone']);
+    expect(back.username).toBe(name);
+    expect(await listSessions(admin)).not.toContain(old);
+  });
+
+  it('with recovery off, "session gone" fails and reconnect() registers the same name again', async () => {
+    const call = client({ recovery: false });
+    const name = unique('manual');
+    call.register(name);
+    await until(call, (v) => v.status === 'registered');
+    const old = sessionOf(call);
+    await fetch(`${server}/${old}`, { method: 'POST', body: JSON.stringify({ janus: 'destroy', transaction: 'x' }) });
     const failed = await until(call, (v) => v.status === 'failed');
-    expect(failed.error).toBeInstanceOf(TransportError);
     expect((failed.error as TransportError).reason).toBe('session-gone');
     call.reconnect();
-    const back = await until(call, (v) => v.status === 'registered');
-    expect(back.username).toBe(name);
-    expect(sessionOf(call)).not.toBe(old);
+    expect((await until(call, (v) => v.status === 'registered')).username).toBe(name);
   });
 });
 
@@ -127,7 +139,12 @@ describe('a Janus that dies mid-session', () => {
     const onRejection = (reason: unknown) => rejections.push(reason);
     process.on('unhandledRejection', onRejection);
     try {
-      const call = client({ server: janus.url, retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 400 }, stopTimeoutMs: 500 });
+      const call = client({
+        server: janus.url,
+        retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 400 },
+        recovery: { attempts: 2, delayMs: 100 },
+        stopTimeoutMs: 500,
+      });
       call.register(unique('doomed'));
       await until(call, (v) => v.status === 'registered');
       await janus.kill();
@@ -136,13 +153,36 @@ describe('a Janus that dies mid-session', () => {
       const elapsed = Date.now() - killedAt;
       expect(failed.error).toBeInstanceOf(TransportError);
       expect((failed.error as TransportError).reason).toBe('network');
-      expect(elapsed).toBeLessThan(5_000);
+      expect(elapsed).toBeLessThan(10_000);
       await call.stop();
       expect(call.view.status).toBe('stopped');
       expect(rejections).toEqual([]);
     } finally {
       process.off('unhandledRejection', onRejection);
       await janus.stop();
+    }
+  });
+
+  it('comes back by itself when Janus restarts: new session, same name', async () => {
+    const first = await startJanus();
+    let second: Awaited<ReturnType<typeof startJanus>> | undefined;
+    try {
+      const call = client({ server: first.url, retry: { attempts: 20, baseDelayMs: 100, maxDelayMs: 300 } });
+      const name = unique('survivor');
+      call.register(name);
+      await until(call, (v) => v.status === 'registered');
+      const old = sessionOf(call);
+      await first.kill();
+      await new Promise((r) => setTimeout(r, 500));
+      second = await startJanus({ port: Number(new URL(first.url).port), adminPort: Number(new URL(first.adminUrl).port) });
+      const back = await until(call, (v) => v.status === 'registered' && sessionOf(call) !== old, 20_000);
+      expect(back.username).toBe(name);
+      expect(await listSessions({ adminUrl: second.adminUrl, adminSecret: second.adminSecret })).toContain(sessionOf(call));
+      await call.stop();
+      expect(await listSessions({ adminUrl: second.adminUrl, adminSecret: second.adminSecret })).toEqual([]);
+    } finally {
+      await first.stop();
+      await second?.stop();
     }
   });
 });

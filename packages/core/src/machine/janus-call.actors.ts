@@ -80,13 +80,15 @@ export function janusCallActors(transport: JanusTransport, options: JanusCallAct
     keepalive: fromCallback<EventObject, SessionRef & { intervalMs: number }>(({ input, sendBack }) => {
       const controller = new AbortController();
       const timer = setInterval(() => {
-        transport.keepalive(input.sessionId, { signal: controller.signal }).catch((error: unknown) => {
+        const answered = () => sendBack({ type: 'transport.ok' } satisfies JanusCallInternalEvent);
+        const failed = (error: unknown) => {
           // Only "session gone" is news here: the poll already reports a dead network.
           const typed = toJanusCallError(error);
           if (typed instanceof TransportError && typed.reason === 'session-gone') {
             sendBack({ type: 'transport.error', error: typed } satisfies JanusCallInternalEvent);
           }
-        });
+        };
+        transport.keepalive(input.sessionId, { signal: controller.signal }).then(answered, failed);
       }, input.intervalMs);
       return () => {
         clearInterval(timer);

@@ -1,4 +1,4 @@
-import { assign, emit } from 'xstate';
+import { assign, emit, raise } from 'xstate';
 import { TransportError, UsageError } from '../protocol/errors.js';
 import { callStates } from './call.states.js';
 import { NO_CALL, janusCallSetup, refuse } from './janus-call.setup.js';
@@ -15,6 +15,17 @@ const REFUSE_USERNAME = {
     }),
   },
 } as const;
+/** A transport failure: recover automatically while attempts last, else fail. */
+const RECOVER = [
+  { guard: 'canRecover', target: '#janusCall.reconnecting', actions: ['setError', 'forgetGoneSession'] },
+  { target: '#janusCall.failed', actions: ['setError', 'forgetGoneSession'] },
+] as const;
+/** Resume the session the server may still hold, else start over. */
+const RESUME_OR_CONNECT = [
+  { guard: 'hasSession', target: '#janusCall.session.ready' },
+  { target: '#janusCall.connecting', actions: 'clearSession' },
+] as const;
+
 const QUEUE_USERNAME = [{ guard: 'validUsername', actions: 'queueUsername' }, REFUSE_USERNAME] as const;
 const NOT_REGISTERED = { call: { actions: refuse('not-registered', 'Register before calling') }, ...NO_CALL } as const;
 
@@ -36,6 +47,11 @@ export const janusCallMachine = janusCallSetup.createMachine({
     stopRequested: false,
     keepaliveMs: input.keepaliveMs ?? 25_000,
     stopTimeoutMs: input.stopTimeoutMs ?? 5_000,
+    recovery:
+      input.recovery === false
+        ? { attempts: 0, delayMs: 0, maxDelayMs: 0 }
+        : { attempts: 5, delayMs: 1_000, maxDelayMs: 15_000, ...input.recovery },
+    recoveryAttempt: 0,
     ringTimeoutMs: input.ringTimeoutMs ?? 45_000,
     iceServers: input.iceServers ?? [],
     peer: null,
@@ -76,7 +92,7 @@ export const janusCallMachine = janusCallSetup.createMachine({
             actions: assign({ sessionId: ({ event }) => event.output.sessionId, server: ({ event }) => event.output.server }),
           },
         ],
-        onError: [{ guard: 'stopRequested', target: 'stopped' }, { target: 'failed', actions: 'setError' }],
+        onError: [{ guard: 'stopRequested', target: 'stopped' }, ...RECOVER],
       },
       on: { register: QUEUE_USERNAME, stop: { actions: assign({ stopRequested: true }) } },
     },
@@ -87,11 +103,15 @@ export const janusCallMachine = janusCallSetup.createMachine({
         { src: 'keepalive', input: ({ context }) => ({ sessionId: context.sessionId!, intervalMs: context.keepaliveMs }) },
       ],
       on: {
-        'transport.error': { target: 'failed', actions: 'setError' },
+        'transport.error': RECOVER,
+        // The server answered: whatever failed before is over.
+        'transport.ok': { actions: assign({ recoveryAttempt: 0 }) },
         // Janus detaches our handle when the session is reaped; the 404 that follows says the same.
         'janus.detached': {
-          target: 'failed',
-          actions: assign({ error: () => new TransportError('session-gone', 'Janus detached the videocall handle') }),
+          actions: raise(() => ({
+            type: 'transport.error' as const,
+            error: new TransportError('session-gone', 'Janus detached the videocall handle'),
+          })),
         },
         stop: '.stopping',
       },
@@ -105,7 +125,7 @@ export const janusCallMachine = janusCallSetup.createMachine({
               { guard: 'stopRequested', target: 'stopping', actions: assign({ handleId: ({ event }) => event.output }) },
               { target: 'ready', actions: assign({ handleId: ({ event }) => event.output }) },
             ],
-            onError: { target: '#janusCall.failed', actions: 'setError' },
+            onError: RECOVER,
           },
           on: { register: QUEUE_USERNAME, stop: { actions: assign({ stopRequested: true }) } },
         },
@@ -117,7 +137,11 @@ export const janusCallMachine = janusCallSetup.createMachine({
               initial: 'unregistered',
               states: {
                 unregistered: {
-                  always: { guard: 'hasPendingUsername', target: 'registering' },
+                  always: [
+                    // A resumed session still holds our registration.
+                    { guard: 'isRegistered', target: 'registered' },
+                    { guard: 'hasPendingUsername', target: 'registering' },
+                  ],
                   on: { register: [{ guard: 'validUsername', target: 'registering', actions: 'queueUsername' }, REFUSE_USERNAME] },
                 },
                 registering: {
@@ -131,7 +155,7 @@ export const janusCallMachine = janusCallSetup.createMachine({
                     onDone: {
                       target: 'registered',
                       actions: [
-                        assign({ username: ({ event }) => event.output, pendingUsername: null, error: null }),
+                        assign({ username: ({ event }) => event.output, pendingUsername: null, error: null, recoveryAttempt: 0 }),
                         emit(({ event }) => ({ type: 'registered' as const, username: event.output })),
                       ],
                     },
@@ -201,16 +225,24 @@ export const janusCallMachine = janusCallSetup.createMachine({
       },
     },
 
+    /** Waiting before the next recovery attempt; the view says `connecting` and keeps the error. */
+    reconnecting: {
+      entry: [assign({ recoveryAttempt: ({ context }) => context.recoveryAttempt + 1 }), 'emitReconnecting'],
+      after: { recoveryDelay: RESUME_OR_CONNECT },
+      on: {
+        reconnect: RESUME_OR_CONNECT,
+        register: QUEUE_USERNAME,
+        stop: 'releasing',
+      },
+    },
+
     failed: {
       entry: 'emitFailed',
       on: {
-        reconnect: {
-          target: 'connecting',
-          actions: [
-            assign({ pendingUsername: ({ context }) => context.username ?? context.pendingUsername, username: null, error: null }),
-            'clearSession',
-          ],
-        },
+        reconnect: [
+          { guard: 'hasSession', target: '#janusCall.session.ready', actions: assign({ recoveryAttempt: 0 }) },
+          { target: 'connecting', actions: ['forgetSessionIfGone', 'clearSession', assign({ recoveryAttempt: 0 })] },
+        ],
         register: QUEUE_USERNAME,
         stop: 'releasing',
       },

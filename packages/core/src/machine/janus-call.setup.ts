@@ -1,5 +1,5 @@
 import { assign, emit, enqueueActions, setup } from 'xstate';
-import { type JanusCallError, UsageError, toJanusCallError } from '../protocol/errors.js';
+import { type JanusCallError, TransportError, UsageError, toJanusCallError } from '../protocol/errors.js';
 import { unprovidedActors } from './janus-call.actors.js';
 import type {
   CallEnd,
@@ -76,6 +76,18 @@ export const janusCallSetup = setup({
       event.type === 'videocall.hangup' &&
       event.reason === 'Remote WebRTC hangup' &&
       (event.username === null || event.username === context.peer),
+    canRecover: ({ context, event }) => {
+      const error = 'error' in event ? event.error : null;
+      return (
+        !context.stopRequested &&
+        context.recoveryAttempt < context.recovery.attempts &&
+        error instanceof TransportError &&
+        (error.reason === 'network' || error.reason === 'session-gone' || error.reason === 'timeout')
+      );
+    },
+    /** The server may still hold our session: try it again before making a new one. */
+    hasSession: ({ context }) => context.sessionId !== null && context.handleId !== null,
+    isRegistered: ({ context }) => context.username !== null,
     serverPcClosed: ({ context }) => !context.serverPc,
     /** A hangup naming neither us nor our peer is a late one from an earlier call. */
     hangupIsForThisCall: ({ context, event }) =>
@@ -98,6 +110,23 @@ export const janusCallSetup = setup({
     emitError: emit(({ event }) => ({ type: 'error' as const, error: toJanusCallError('error' in event ? event.error : event) })),
     emitFailed: emit(({ context }) => ({ type: 'failed' as const, error: context.error ?? toJanusCallError('failed') })),
     clearSession: assign({ sessionId: null, handleId: null, server: null, peers: [] }),
+    /** A gone session is gone for good: the next one registers the same name again. */
+    forgetGoneSession: assign(({ context, event }) =>
+      'error' in event && event.error instanceof TransportError && event.error.reason === 'session-gone'
+        ? { pendingUsername: context.username ?? context.pendingUsername, username: null, sessionId: null, handleId: null, server: null }
+        : {},
+    ),
+    /** On recovering from `failed` by hand, a lost session is replaced the same way. */
+    forgetSessionIfGone: assign(({ context }) =>
+      context.error instanceof TransportError && context.error.reason === 'session-gone'
+        ? { pendingUsername: context.username ?? context.pendingUsername, username: null, sessionId: null, handleId: null, server: null }
+        : {},
+    ),
+    emitReconnecting: emit(({ context }) => ({
+      type: 'reconnecting' as const,
+      attempt: context.recoveryAttempt,
+      error: context.error ?? new TransportError('network', 'Reconnecting'),
+    })),
 
     startOutgoing: assign(({ context, event }) =>
       event.type === 'call'
@@ -147,6 +176,12 @@ export const janusCallSetup = setup({
     stopTimeout: ({ context }) => context.stopTimeoutMs,
     ringTimeout: ({ context }) => context.ringTimeoutMs,
     linkRecovery: 10_000,
+    recoveryDelay: ({ context }) => {
+      const { delayMs, maxDelayMs } = context.recovery;
+      const base = Math.min(maxDelayMs, delayMs * 2 ** Math.max(0, context.recoveryAttempt - 1));
+      // ±20 % so that many clients of one restarted server do not come back in step.
+      return Math.round(base * (0.8 + Math.random() * 0.4));
+    },
     settleTimeout: 3_000,
     vagueHangupWait: 300,
   },

@@ -53,6 +53,10 @@ export interface JanusCallContext {
   error: JanusCallError | null;
   /** `stop` arrived while a request was in flight: tear down as soon as it ends. */
   stopRequested: boolean;
+  /** Automatic recovery after a dead network or a lost session. */
+  recovery: RecoveryPolicy;
+  /** Recovery attempts since the server last answered. */
+  recoveryAttempt: number;
   keepaliveMs: number;
   stopTimeoutMs: number;
   ringTimeoutMs: number;
@@ -87,7 +91,21 @@ export interface JanusCallContext {
   deferred: JanusCallEvent[];
 }
 
+export interface RecoveryPolicy {
+  /** Attempts before giving up in `failed`; 0 disables automatic recovery. */
+  attempts: number;
+  /** Wait before the first attempt; doubles each time. */
+  delayMs: number;
+  maxDelayMs: number;
+}
+
 export interface JanusCallInput {
+  /**
+   * After the network died or Janus lost the session: resume the same session if the server
+   * still has it, else create a new one and register the same name again. `false` disables.
+   * Default: 5 attempts, 1 s doubling to 15 s.
+   */
+  recovery?: Partial<RecoveryPolicy> | false;
   /** Keepalive period; Janus reaps a session after 60 s without one by default. */
   keepaliveMs?: number;
   /** Upper bound for `stop` to hang up, detach and destroy on the server. */
@@ -142,6 +160,7 @@ type ServerEventBody =
 export type JanusCallInternalEvent =
   | JanusServerEvent
   | { type: 'transport.error'; error: JanusCallError }
+  | { type: 'transport.ok' }
   | { type: 'protocol.error'; error: JanusCallError }
   | { type: 'rtc.offer'; jsep: Jsep }
   | { type: 'rtc.answer'; jsep: Jsep }
@@ -168,4 +187,5 @@ export type JanusCallEmitted =
   | { type: 'mediaup'; peer: string }
   | { type: 'hangup'; call: CallEnd }
   | { type: 'error'; error: JanusCallError }
+  | { type: 'reconnecting'; attempt: number; error: JanusCallError }
   | { type: 'failed'; error: JanusCallError };

@@ -67,7 +67,7 @@ function statusOf(s: JanusCallSnapshot): JanusCallStatus {
   if (s.matches({ session: { ready: { registration: 'registered' } } })) return 'registered';
   if (s.matches({ session: { ready: { registration: 'registering' } } })) return 'registering';
   if (s.matches({ session: { ready: { registration: 'unregistered' } } })) return 'idle';
-  if (s.matches('connecting') || s.matches({ session: 'attaching' })) return 'connecting';
+  if (s.matches('connecting') || s.matches('reconnecting') || s.matches({ session: 'attaching' })) return 'connecting';
   return 'stopped';
 }
 

@@ -98,6 +98,15 @@ export class FakeJanus {
     }
   }
 
+  get isOffline(): boolean {
+    return this.offline;
+  }
+
+  /** The network is back. */
+  goOnline(): void {
+    this.offline = false;
+  }
+
   /** Push a handle event to the session that owns `handleId`. */
   push(handleId: number, event: Omit<JanusHandleEvent, 'sender'>): void {
     const handle = this.handles.get(handleId);
@@ -305,6 +314,10 @@ class FakeTransport implements JanusTransport {
   }
 
   poll(sessionId: number, handlers: PollHandlers): () => void {
+    if (this.janus.isOffline) {
+      const timer = setTimeout(() => handlers.onError(new TransportError('network', 'fetch failed: connection refused')), 5);
+      return () => clearTimeout(timer);
+    }
     const session = this.janus.sessions.get(sessionId);
     if (!session) {
       queueMicrotask(() => handlers.onError(new TransportError('session-gone', `No such session ${sessionId}`, { status: 404 })));
