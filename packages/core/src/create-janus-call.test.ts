@@ -146,7 +146,7 @@ describe('createJanusCall: session and registration', () => {
     expect(call.view.status).toBe('connecting');
     expect((call.view.error as TransportError).reason).toBe('network');
     janus.goOnline();
-    const back = await until(call, (v) => v.status === 'registered');
+    const back = await until(call, (v) => v.status === 'registered' && v.error === null);
     expect(back.username).toBe('alice');
     expect([...janus.sessions.keys()]).toEqual([session]);
     expect(janus.requests.filter((r) => r.method === 'createSession')).toHaveLength(1);

@@ -77,9 +77,10 @@ export function janusCallActors(transport: JanusTransport, options: JanusCallAct
       }),
     ),
 
-    keepalive: fromCallback<EventObject, SessionRef & { intervalMs: number }>(({ input, sendBack }) => {
+    /** With `probe`, one keepalive goes out at once: a resumed session learns quickly that it is back. */
+    keepalive: fromCallback<EventObject, SessionRef & { intervalMs: number; probe: boolean }>(({ input, sendBack }) => {
       const controller = new AbortController();
-      const timer = setInterval(() => {
+      const beat = () => {
         const answered = () => sendBack({ type: 'transport.ok' } satisfies JanusCallInternalEvent);
         const failed = (error: unknown) => {
           // Only "session gone" is news here: the poll already reports a dead network.
@@ -89,7 +90,9 @@ export function janusCallActors(transport: JanusTransport, options: JanusCallAct
           }
         };
         transport.keepalive(input.sessionId, { signal: controller.signal }).then(answered, failed);
-      }, input.intervalMs);
+      };
+      const timer = setInterval(beat, input.intervalMs);
+      if (input.probe) beat();
       return () => {
         clearInterval(timer);
         controller.abort();

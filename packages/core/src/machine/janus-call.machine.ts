@@ -100,12 +100,20 @@ export const janusCallMachine = janusCallSetup.createMachine({
     session: {
       invoke: [
         { src: 'poller', input: ({ context }) => ({ sessionId: context.sessionId! }) },
-        { src: 'keepalive', input: ({ context }) => ({ sessionId: context.sessionId!, intervalMs: context.keepaliveMs }) },
+        {
+          src: 'keepalive',
+          input: ({ context }) => ({ sessionId: context.sessionId!, intervalMs: context.keepaliveMs, probe: context.recoveryAttempt > 0 }),
+        },
       ],
       on: {
         'transport.error': RECOVER,
         // The server answered: whatever failed before is over.
-        'transport.ok': { actions: assign({ recoveryAttempt: 0 }) },
+        'transport.ok': {
+          actions: assign(({ context }) => ({
+            recoveryAttempt: 0,
+            error: context.error instanceof TransportError ? null : context.error,
+          })),
+        },
         // Janus detaches our handle when the session is reaped; the 404 that follows says the same.
         'janus.detached': {
           actions: raise(() => ({
