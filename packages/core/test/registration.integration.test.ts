@@ -103,7 +103,9 @@ describe('registration against a real Janus', () => {
   });
 
   it('tells "session gone" apart and recovers by itself: new session, same name', async () => {
-    const call = client({ recovery: { delayMs: 50 } });
+    // Janus leaves a pending long-poll open after another party destroys the session (it closes polls only
+    // on its own timeouts), so the keepalive's 458 is what tells: detection takes up to keepaliveMs.
+    const call = client({ recovery: { delayMs: 50 }, keepaliveMs: 500 });
     const name = unique('phoenix');
     call.register(name);
     await until(call, (v) => v.status === 'registered');
@@ -119,7 +121,7 @@ describe('registration against a real Janus', () => {
   });
 
   it('with recovery off, "session gone" fails and reconnect() registers the same name again', async () => {
-    const call = client({ recovery: false });
+    const call = client({ recovery: false, keepaliveMs: 500 });
     const name = unique('manual');
     call.register(name);
     await until(call, (v) => v.status === 'registered');
