@@ -1,6 +1,6 @@
 import { Vp8RtpPayload } from 'werift';
 import { describe, expect, it } from 'vitest';
-import { packetizeVp8, readVp8Descriptor, vp8GreyKeyframe, vp8KeyframeSize } from './vp8.js';
+import { isVp8Keyframe, packetizeVp8, readVp8Descriptor, vp8GreyKeyframe, vp8KeyframeSize } from './vp8.js';
 
 describe('vp8GreyKeyframe', () => {
   it('writes a key frame header: tag, start code, size', () => {
@@ -71,5 +71,29 @@ describe('packetizeVp8', () => {
 
   it('refuses a payload size with no room for data', () => {
     expect(() => packetizeVp8(Buffer.alloc(10), 0, 4)).toThrow(RangeError);
+  });
+});
+
+describe('isVp8Keyframe', () => {
+  it('recognises the first packet of our own key frame and nothing after it', () => {
+    const payloads = packetizeVp8(vp8GreyKeyframe(64, 48), 7, 40);
+    expect(payloads.length).toBeGreaterThan(1);
+    expect(payloads.map((p) => isVp8Keyframe(p))).toEqual(payloads.map((_, i) => i === 0));
+  });
+
+  it('skips PictureID, TL0PICIDX and TID bytes as a browser sends them', () => {
+    // X I L T set; 15-bit PictureID; TL0PICIDX; TID; then a key frame tag (P=0) or an interframe tag (P=1).
+    const head = [0x90, 0xe0, 0x80 | 0x12, 0x34, 0x05, 0x20];
+    expect(isVp8Keyframe(Uint8Array.from([...head, 0x10, 0x02, 0x00]))).toBe(true);
+    expect(isVp8Keyframe(Uint8Array.from([...head, 0x11, 0x02, 0x00]))).toBe(false);
+    // 7-bit PictureID, no L/T.
+    expect(isVp8Keyframe(Uint8Array.from([0x90, 0x80, 0x05, 0x10]))).toBe(true);
+  });
+
+  it('is false for a continuation packet, another partition, or too few bytes', () => {
+    expect(isVp8Keyframe(Uint8Array.from([0x80, 0x80, 0x05, 0x10]))).toBe(false); // S=0
+    expect(isVp8Keyframe(Uint8Array.from([0x91, 0x80, 0x05, 0x10]))).toBe(false); // PID=1
+    expect(isVp8Keyframe(Uint8Array.from([]))).toBe(false);
+    expect(isVp8Keyframe(Uint8Array.from([0x90, 0xe0]))).toBe(false);
   });
 });

@@ -67,3 +67,25 @@ export function readVp8Descriptor(payload: Buffer): { start: boolean; pictureId:
   if (high & 0x80) return { start, pictureId: ((high & 0x7f) << 8) | (payload[3] ?? 0), headerBytes: 4 };
   return { start, pictureId: high, headerBytes: 3 };
 }
+
+/**
+ * True when this RTP payload starts a VP8 key frame: the descriptor (RFC 7741, with its optional
+ * PictureID, TL0PICIDX and TID/KEYIDX bytes) marks the start of partition 0, and the frame tag's
+ * P bit is 0. Anything too short to tell is not a key frame.
+ */
+export function isVp8Keyframe(payload: Uint8Array): boolean {
+  const first = payload[0];
+  if (first === undefined) return false;
+  // S=1 and PID=0: the first packet of the frame.
+  if ((first & 0x10) === 0 || (first & 0x0f) !== 0) return false;
+  let offset = 1;
+  if (first & 0x80) {
+    const ext = payload[offset++];
+    if (ext === undefined) return false;
+    if (ext & 0x80) offset += (payload[offset] ?? 0) & 0x80 ? 2 : 1; // PictureID: 7 or 15 bits
+    if (ext & 0x40) offset += 1; // TL0PICIDX
+    if (ext & 0x30) offset += 1; // TID/Y/KEYIDX
+  }
+  const tag = payload[offset];
+  return tag !== undefined && (tag & 0x01) === 0;
+}

@@ -25,6 +25,7 @@ import {
   type RTCTrackEvent,
 } from 'werift';
 import { type VideoSourceOptions, startGreyVideo, startSilentAudio } from './synthetic-source.js';
+import { isVp8Keyframe } from './vp8.js';
 
 export interface WeriftRtcOptions {
   /** Send back what the remote sends (per kind) instead of synthetic media. */
@@ -33,6 +34,13 @@ export interface WeriftRtcOptions {
   preferSetupActive?: boolean;
   /** Size and rate of the synthetic grey VP8 video. Default 320x240 at 15 fps. */
   video?: VideoSourceOptions;
+  /**
+   * With `echo`: how often to ask the caller for a key frame once one went through (ms, default 2000).
+   * Until the first one has, it asks every 500 ms. Janus does not pass a viewer's picture-loss reports
+   * back to the sender of an echo, so the echo asks on its own: a late joiner or a lost packet then
+   * costs at most this long a freeze. `0` stops the periodic requests after the first key frame.
+   */
+  echoKeyframeIntervalMs?: number;
   /** Extra werift settings (e.g. `icePortRange`); `iceServers` and `bundlePolicy` are set by the adapter. */
   peerConfig?: Omit<RTCPeerConnectionConfig, 'iceServers' | 'bundlePolicy'>;
 }
@@ -99,21 +107,38 @@ class WeriftPeer extends PeerBase<MediaStream> implements RtcPeer<MediaStream> {
     }
   }
 
-  /** Write the remote's packets into our sending track of the same kind; relay its PLIs upstream. */
+  /**
+   * Write the remote's packets into our sending track of the same kind. For video, ask the remote
+   * for key frames (see `echoKeyframeIntervalMs`) and relay any picture-loss report we do get.
+   */
   private echo(remote: MediaStreamTrack, receiver: RTCRtpReceiver, local: MediaStreamTrack) {
+    const video = remote.kind === 'video';
+    let keyframes = 0;
     const rtp = remote.onReceiveRtp.subscribe((packet) => {
+      if (video && isVp8Keyframe(packet.payload)) keyframes += 1;
       if (local.enabled && !local.stopped) local.writeRtp(packet.clone());
     });
     this.cleanups.push(rtp.unSubscribe);
+    if (!video) return;
+    const askForKeyframe = () => {
+      if (remote.ssrc !== undefined && !this.closed) receiver.sendRtcpPLI(remote.ssrc).catch(() => undefined);
+    };
     const sender = this.pc.getSenders().find((s) => s.track === local);
-    if (sender && remote.kind === 'video') {
-      const pli = sender.onPictureLossIndication.subscribe(() => {
-        if (remote.ssrc !== undefined) receiver.sendRtcpPLI(remote.ssrc).catch(() => undefined);
-      });
+    if (sender) {
+      const pli = sender.onPictureLossIndication.subscribe(askForKeyframe);
       this.cleanups.push(pli.unSubscribe);
     }
+    const every = this.options.echoKeyframeIntervalMs ?? 2000;
+    let last = 0;
+    const timer = setInterval(() => {
+      const now = Date.now();
+      if (keyframes === 0 || (every > 0 && now - last >= every)) {
+        last = now;
+        askForKeyframe();
+      }
+    }, 500);
+    this.cleanups.push(() => clearInterval(timer));
   }
-
 
   addLocalMedia(media: LocalMedia<MediaStream>): void {
     if (this.closed) {
