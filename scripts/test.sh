@@ -5,8 +5,9 @@
 #
 #   bash scripts/test.sh
 #
-# Integration tests run a real Janus inside a network namespace (root needed); on a host with a real
-# network interface, JANUS_CALL_NETNS=0 runs them without it. Reports go to .test-results/.
+# Integration and browser e2e tests run a real Janus (and Debian's Chromium) inside a network namespace
+# (root needed); on a host with a real network interface, JANUS_CALL_NETNS=0 runs them without it.
+# Reports go to .test-results/.
 # JANUS_CALL_STEP_TIMEOUT=SECONDS stops a hung step (default: 1200 when CI is set, none otherwise).
 set -uo pipefail
 
@@ -85,7 +86,7 @@ playwright_step() {
 # Sourced, so that a freshly installed pnpm stays on PATH. Without it nothing else can run.
 header "ensure-env"
 start="$SECONDS"
-if ! . scripts/ensure-env.sh janus netns; then
+if ! . scripts/ensure-env.sh janus chromium netns; then
   record ensure-env check 1 "$start"
   finish
 fi
@@ -98,5 +99,8 @@ run_step lint pnpm lint
 run_step package-check pnpm turbo run publint --filter='./packages/*'
 vitest_step unit --project unit --project unit-react --project unit-vue
 vitest_step integration --netns --project integration
+# Browser e2e: one suite (e2e/), run against each demo app; FRAMEWORK picks apps/demo-<name>.
+FRAMEWORK=react vitest_step e2e-react --netns --project e2e
+# FRAMEWORK=vue vitest_step e2e-vue --netns --project e2e    # Vue: uncomment once apps/demo-vue passes the suite
 
 finish
