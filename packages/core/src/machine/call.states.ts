@@ -7,6 +7,7 @@ import type { JanusCallContext, JanusCallEvent } from './janus-call.types.js';
 
 // Every way a call ends leads here; `settling` waits for Janus to close its side first.
 const IDLE = '#janusCall.session.ready.registration.registered.settling';
+const CALL = '#janusCall.session.ready.registration.registered.call';
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -61,6 +62,25 @@ export const callStates = janusCallSetup.createStateConfig({
         'videocall.incomingcall': { target: 'incoming', actions: ['startIncoming', 'emitIncoming'] },
         'videocall.hangup': {},
         ...NO_CALL,
+      },
+    },
+
+    /** "User busy" from a peer still closing our last call with them: wait, then dial them again. */
+    redialing: {
+      initial: 'waiting',
+      on: {
+        ...NO_CALL,
+        hangup: { target: 'settling', actions: [{ type: 'hangingUpBecause', params: { cause: 'local', reason: 'Explicit hangup' } }, 'endCall'] },
+        call: { actions: refuse('invalid-state', 'Already calling: hang up first') },
+        // Janus now counts us in a call with this caller, so ours cannot go out: answer theirs instead.
+        'videocall.incomingcall': { target: 'incoming', actions: ['startIncoming', 'emitIncoming'] },
+        'janus.hangup': { actions: assign({ serverPc: false }) },
+        'videocall.hangup': {},
+      },
+      states: {
+        waiting: { after: { redialDelay: 'ready' } },
+        // Our own attempt's PeerConnection on Janus must be gone too, as before any call.
+        ready: { always: { guard: 'serverPcClosed', target: CALL }, after: { settleTimeout: CALL } },
       },
     },
 
@@ -195,6 +215,7 @@ export const callStates = janusCallSetup.createStateConfig({
                   jsep: (event as { jsep: Jsep }).jsep,
                 }),
                 onDone: [
+                  { guard: 'busyClosingOurLastCall', target: '#janusCall.session.ready.registration.registered.redialing', actions: 'prepareRedial' },
                   { guard: 'isBusy', target: IDLE, actions: 'endCall' },
                   // Hangup/accepted events that came after the reply belong to this call; earlier ones were stale.
                   { target: 'ringing', actions: { type: 'replayDeferred', params: ({ event }) => ({ afterSeq: event.output.seq }) } },

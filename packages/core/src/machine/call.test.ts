@@ -97,6 +97,60 @@ describe('calls with a fake Janus and a fake rtc adapter', () => {
     expect(bob.view.status).toBe('mediaUp');
   });
 
+  it('calling right back a peer still closing our last call dials again instead of reporting "busy"', async () => {
+    const { janus, alice, bob } = await pair();
+    janus.lingeringPeerMs = 100; // less than the first redial's 250 ms wait
+    bob.on('incomingcall', () => bob.accept());
+    alice.call('bob');
+    await until(alice, (v) => v.status === 'mediaUp');
+    alice.hangup();
+    await until(alice, (v) => v.status === 'registered' && v.lastCall !== null);
+    const ends = hangups(alice);
+    const statuses: string[] = [];
+    alice.subscribe((v) => statuses.push(v.status));
+    alice.call('bob');
+    await until(alice, (v) => v.status === 'mediaUp', 5_000);
+    expect(ends).toEqual([]);
+    // The first, the one Janus answered "User busy", and the one that got through.
+    expect(janus.requests.filter((r) => r.body?.request === 'call')).toHaveLength(3);
+    // Once calling, the redial shows as calling throughout.
+    const since = statuses.slice(statuses.indexOf('calling'));
+    expect(since.filter((s) => s !== 'calling' && s !== 'accepted' && s !== 'mediaUp')).toEqual([]);
+  });
+
+  it('a peer that stays busy is reported busy after a bounded number of redials', async () => {
+    const { janus, alice, bob } = await pair();
+    janus.lingeringPeerMs = 60_000;
+    bob.on('incomingcall', () => bob.accept());
+    alice.call('bob');
+    await until(alice, (v) => v.status === 'mediaUp');
+    alice.hangup();
+    await until(alice, (v) => v.status === 'registered' && v.lastCall !== null);
+    const ends = hangups(alice);
+    const before = janus.requests.filter((r) => r.body?.request === 'call').length;
+    alice.call('bob');
+    await until(alice, (v) => v.status === 'registered' && ends.length > 0, 5_000);
+    expect(ends).toEqual([{ cause: 'busy', reason: 'User busy', peer: 'bob' }]);
+    expect(janus.requests.filter((r) => r.body?.request === 'call').length - before).toBe(4);
+  });
+
+  it('hanging up while a redial waits ends the call at once', async () => {
+    const { janus, alice, bob } = await pair();
+    janus.lingeringPeerMs = 60_000;
+    bob.on('incomingcall', () => bob.accept());
+    alice.call('bob');
+    await until(alice, (v) => v.status === 'mediaUp');
+    alice.hangup();
+    await until(alice, (v) => v.status === 'registered' && v.lastCall !== null);
+    const ends = hangups(alice);
+    alice.call('bob');
+    await vi.waitFor(() => expect(janus.requests.filter((r) => r.body?.request === 'call')).toHaveLength(2));
+    await until(alice, (v) => v.status === 'calling');
+    alice.hangup();
+    await until(alice, (v) => v.status === 'registered' && ends.length > 0);
+    expect(ends).toEqual([{ cause: 'local', reason: 'Explicit hangup', peer: 'bob' }]);
+  });
+
   it('an unanswered call ends at the ring timeout, for both sides', async () => {
     const { alice, bob } = await pair({ ringTimeoutMs: 150 });
     const ends = hangups(alice);

@@ -64,6 +64,8 @@ export const janusCallMachine = janusCallSetup.createMachine({
     uplinkUp: false,
     connectedAt: null,
     lastCall: null,
+    lastEndedAt: null,
+    redials: 0,
     pendingHangup: null,
     poorLink: false,
     deferred: [],

@@ -54,6 +54,11 @@ const noCall = {
   vagueHangup: null,
 } satisfies Partial<JanusCallContext>;
 
+/** A busy peer that is only closing our last call: dial again up to 3 times, 250 ms doubling, within 5 s of it. */
+const MAX_REDIALS = 3;
+const REDIAL_DELAY_MS = 250;
+const REDIAL_WINDOW_MS = 5_000;
+
 /** Everything the statechart refers to by name. The chart itself is in janus-call.machine.ts. */
 export const janusCallSetup = setup({
   types: {
@@ -96,6 +101,17 @@ export const janusCallSetup = setup({
       event.username === context.peer ||
       event.username === context.username,
     peerFailed: ({ event }) => event.type === 'rtc.state' && event.state === 'failed',
+    /**
+     * Janus calls a peer busy until its side of our last call with them has closed, which can take
+     * longer than ours: a "User busy" from that same peer just after is that, not a real busy.
+     */
+    busyClosingOurLastCall: ({ context, event }) =>
+      'output' in event &&
+      isBusy(event.output) &&
+      context.redials < MAX_REDIALS &&
+      context.lastCall?.peer === context.peer &&
+      context.lastEndedAt !== null &&
+      Date.now() - context.lastEndedAt < REDIAL_WINDOW_MS,
   },
   actions: {
     queueUsername: assign({
@@ -130,9 +146,11 @@ export const janusCallSetup = setup({
 
     startOutgoing: assign(({ context, event }) =>
       event.type === 'call'
-        ? { ...noCall, pendingHangup: null, peer: event.username, media: mediaOf(context.media, event.media), error: null }
+        ? { ...noCall, pendingHangup: null, redials: 0, peer: event.username, media: mediaOf(context.media, event.media), error: null }
         : {},
     ),
+    /** Dial the same peer again with a fresh PeerConnection: keep who and what, drop the rest. */
+    prepareRedial: assign(({ context }) => ({ ...noCall, peer: context.peer, redials: context.redials + 1 })),
     startIncoming: assign(({ event }) =>
       event.type === 'videocall.incomingcall'
         ? { ...noCall, pendingHangup: null, peer: event.username, remoteOffer: event.jsep }
@@ -151,14 +169,14 @@ export const janusCallSetup = setup({
     hangingUpBecause: assign({ pendingHangup: (_, params: Omit<CallEnd, 'peer'>) => ({ ...params, peer: null }) }),
     /** Record and announce how the call ended; its data stays until `clearCall`. */
     recordEnd: enqueueActions(({ enqueue, context, event }, params: { by: 'local' | 'remote' } | undefined) => {
-      enqueue.assign({ lastCall: endOf(context, event, params?.by) });
+      enqueue.assign({ lastCall: endOf(context, event, params?.by), lastEndedAt: Date.now() });
       enqueue.emit({ type: 'hangup', call: endOf(context, event, params?.by) });
     }),
     clearCall: assign(noCall),
     /** The call is over: record, announce, drop its data. */
     endCall: enqueueActions(({ enqueue, context, event }, params: { by: 'local' | 'remote' } | undefined) => {
       const end = endOf(context, event, params?.by);
-      enqueue.assign({ ...noCall, lastCall: end });
+      enqueue.assign({ ...noCall, lastCall: end, lastEndedAt: Date.now() });
       enqueue.emit({ type: 'hangup', call: end });
     }),
     /** Keep an event this state cannot take yet. */
@@ -183,6 +201,7 @@ export const janusCallSetup = setup({
       return Math.round(base * (0.8 + Math.random() * 0.4));
     },
     settleTimeout: 3_000,
+    redialDelay: ({ context }) => REDIAL_DELAY_MS * 2 ** Math.max(0, context.redials - 1),
     vagueHangupWait: 300,
   },
 });

@@ -79,6 +79,10 @@ export interface JanusCallContext {
   connectedAt: number | null;
   /** How the last call ended. */
   lastCall: CallEnd | null;
+  /** ms since the epoch when `lastCall` ended. */
+  lastEndedAt: number | null;
+  /** Times the current outgoing call was dialled again after a "User busy" from a peer still closing our last call. */
+  redials: number;
   /** A reason text seen before the call ended (a core `hangup` precedes the plugin's). */
   pendingHangup: CallEnd | null;
   /** A slow link was reported recently. */

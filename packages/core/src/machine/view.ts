@@ -62,6 +62,7 @@ function statusOf(s: JanusCallSnapshot): JanusCallStatus {
   )
     return 'registered';
   if (s.matches({ session: { ready: { registration: { registered: { call: 'answering' } } } } })) return 'incoming';
+  if (s.matches({ session: { ready: { registration: { registered: 'redialing' } } } })) return 'calling';
   if (s.matches(CALL)) return 'calling';
   if (s.matches({ session: { ready: { registration: { registered: 'incoming' } } } })) return 'incoming';
   if (s.matches({ session: { ready: { registration: 'registered' } } })) return 'registered';

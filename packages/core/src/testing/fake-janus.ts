@@ -155,6 +155,12 @@ export class FakeJanus {
   /** Media comes up by itself once a call is accepted (webrtcup, media receiving). */
   autoMedia = true;
 
+  /**
+   * After a hangup, the other side stays "in a call" for this long (ms), so that calling it answers
+   * "User busy": real Janus frees it only once its own PeerConnection has closed.
+   */
+  lingeringPeerMs = 0;
+
   private pushPlugin(handleId: number, result: Record<string, unknown>, jsep?: Jsep): void {
     this.push(handleId, {
       janus: 'event',
@@ -173,7 +179,12 @@ export class FakeJanus {
     handle.peer = null;
     handle.inCall = false;
     if (peer) {
-      peer.peer = null;
+      if (this.lingeringPeerMs > 0) {
+        const was = handle.id;
+        setTimeout(() => {
+          if (peer.peer === was) peer.peer = null;
+        }, this.lingeringPeerMs);
+      } else peer.peer = null;
       peer.inCall = false;
       this.pushPlugin(peer.id, { event: 'hangup', username: handle.username, reason });
     }
@@ -201,7 +212,11 @@ export class FakeJanus {
         if (body.username === handle.username) return error(479, "You can't call yourself... use the EchoTest for that");
         const callee = this.byName(body.username);
         if (!callee) return error(478, `Username '${body.username}' doesn't exist`);
-        if (callee.peer !== null) return result({ event: 'hangup', username: handle.username, reason: 'User busy' });
+        if (callee.peer !== null) {
+          // Janus set up a PeerConnection for the offer before the plugin said busy, and closes it.
+          if (jsep) setTimeout(() => this.push(handle.id, { janus: 'hangup', reason: 'Close PC' } as Omit<JanusHandleEvent, 'sender'>), 1);
+          return result({ event: 'hangup', username: handle.username, reason: 'User busy' });
+        }
         if (!jsep) return error(482, 'Missing SDP');
         handle.peer = callee.id;
         callee.peer = handle.id;
