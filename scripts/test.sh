@@ -101,6 +101,6 @@ vitest_step unit --project unit --project unit-react --project unit-vue
 vitest_step integration --netns --project integration
 # Browser e2e: one suite (e2e/), run against each demo app; FRAMEWORK picks apps/demo-<name>.
 FRAMEWORK=react vitest_step e2e-react --netns --project e2e
-# FRAMEWORK=vue vitest_step e2e-vue --netns --project e2e    # Vue: uncomment once apps/demo-vue passes the suite
+FRAMEWORK=vue vitest_step e2e-vue --netns --project e2e
 
 finish

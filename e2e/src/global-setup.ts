@@ -42,6 +42,8 @@ export async function setup(project: TestProject) {
 }
 
 export async function teardown() {
+  // E2E_BOT_LOG=1 prints what the echo bot logged, for a failure that involves it.
+  if (process.env.E2E_BOT_LOG && stack?.bot) console.log(`[e2e] echo bot log:\n${stack.bot.output()}`);
   await stack?.stop();
   stack = undefined;
 }

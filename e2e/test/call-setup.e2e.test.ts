@@ -60,8 +60,9 @@ async function measure(caller: DemoPage, callerName: string, callee: string, ans
     await caller.call(callee);
     const ms = await stopwatch;
     if (ms === null) {
-      console.warn(`call ${i + 1} to ${callee}: no remote picture within ${GIVE_UP_MS} ms; measured ${times.length} calls`);
-      await caller.hangUp();
+      const [status, alert] = await Promise.all([caller.status().allTextContents(), caller.alert().allTextContents()]);
+      console.warn(`call ${i + 1} to ${callee}: no remote picture within ${GIVE_UP_MS} ms (status "${status}", alert "${alert}"); measured ${times.length} calls`);
+      if (await caller.button('Hang up').isVisible()) await caller.hangUp();
       break;
     }
     times.push(Math.round(ms));
