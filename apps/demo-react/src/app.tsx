@@ -1,14 +1,13 @@
 import { JanusCallProvider } from '@janus-call/react';
 import { useState } from 'react';
-import { initialServer } from './config.js';
-import { inspect } from './inspector.js';
+import { initialServer, inspect } from 'demo-kit';
 import { InspectorToggle } from './inspector-toggle.js';
 import { Phone } from './phone.js';
 import { ServerForm } from './server-form.js';
 
 /** The page: which Janus to use, and, while connected, the phone. */
 export function App() {
-  const [server, setServer] = useState(initialServer);
+  const [server, setServer] = useState(() => initialServer(window.location.search, import.meta.env.VITE_JANUS_URL));
   const [connected, setConnected] = useState(true);
   // A new key per connection: the phone's own fields start fresh too.
   const [connection, setConnection] = useState(0);

@@ -1,16 +1,7 @@
 import { useJanusCallContext } from '@janus-call/react';
 import { useEffect, useState } from 'react';
+import { BITRATE_CAPS, formatDuration } from 'demo-kit';
 import { CameraIcon, MicIcon } from './icons.js';
-
-/** Caps on what the peer sends us, in bits/s; 0 removes the cap. */
-const BITRATES = [
-  [0, 'No cap'],
-  [128_000, '128 kbit/s'],
-  [256_000, '256 kbit/s'],
-  [512_000, '512 kbit/s'],
-  [1_024_000, '1 Mbit/s'],
-  [2_048_000, '2 Mbit/s'],
-] as const;
 
 /** Microphone and camera, the bitrate cap, the timer and Hang up. */
 export function CallControls() {
@@ -27,7 +18,7 @@ export function CallControls() {
       <label className="field inline">
         <span>Bitrate cap</span>
         <select value={bitrate ?? 0} disabled={!up} onChange={(e) => setMedia({ bitrate: Number(e.target.value) })}>
-          {BITRATES.map(([value, label]) => (
+          {BITRATE_CAPS.map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>
@@ -48,12 +39,9 @@ function CallTimer({ since }: { since: number }) {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  const seconds = Math.max(0, Math.floor((now - since) / 1000));
-  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60];
-  const text = `${h > 0 ? `${h}:` : ''}${String(m).padStart(h > 0 ? 2 : 1, '0')}:${String(s).padStart(2, '0')}`;
   return (
     <span className="timer" role="timer" aria-label="Call duration">
-      {text}
+      {formatDuration(now - since)}
     </span>
   );
 }

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
-import { inspectorRequested } from './config.js';
-import { closeInspector, openInspector } from './inspector.js';
+import { closeInspector, inspectorRequested, openInspector } from 'demo-kit';
 
 /** Opens the Stately inspector on the live actor (a window on stately.ai; only when asked). */
 export function InspectorToggle() {
-  const [open, setOpen] = useState(inspectorRequested);
+  const [open, setOpen] = useState(() => inspectorRequested(window.location.search));
 
   useEffect(() => {
     if (!open) return;

@@ -2,11 +2,10 @@ import { useJanusCallContext } from '@janus-call/react';
 import { useState } from 'react';
 import { CallStage } from './call-stage.js';
 import { Dialer } from './dialer.js';
-import { errorText } from './error-text.js';
 import { IncomingCall } from './incoming-call.js';
 import { PeerList } from './peer-list.js';
 import { RegistrationForm } from './registration-form.js';
-import { callEndText, statusText } from './status-text.js';
+import { callEndText, errorText, statusText } from 'demo-kit';
 
 /** Everything that needs the client: status, registration, peers, dialling and the call itself. */
 export function Phone({ server }: { server: string }) {

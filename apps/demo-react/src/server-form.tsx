@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { LOCAL_JANUS, MEETECHO_DEMO } from './config.js';
+import { LOCAL_JANUS, MEETECHO_DEMO } from 'demo-kit';
 
 interface Props {
   server: string;

@@ -1,23 +1,6 @@
 import type { CallStats } from '@janus-call/core';
+import { type CallRates, ratesBetween } from 'demo-kit';
 import { type Ref, onScopeDispose, shallowRef, watch } from 'vue';
-
-/** kbit/s over the last interval, per kind and direction. */
-export interface CallRates {
-  audio: { received: number; sent: number };
-  video: { received: number; sent: number };
-  roundTripTimeMs: number | null;
-}
-
-const kbps = (before: number, after: number, ms: number) => (ms > 0 ? Math.max(0, Math.round(((after - before) * 8) / ms)) : 0);
-
-export function ratesBetween(a: CallStats, b: CallStats): CallRates {
-  const ms = b.timestamp - a.timestamp;
-  const of = (kind: 'audio' | 'video') => ({
-    received: kbps(a[kind].received.bytes, b[kind].received.bytes, ms),
-    sent: kbps(a[kind].sent.bytes, b[kind].sent.bytes, ms),
-  });
-  return { audio: of('audio'), video: of('video'), roundTripTimeMs: b.roundTripTimeMs };
-}
 
 /** Samples `getStats()` every second while `active`; null until two samples exist. */
 export function useCallStats(getStats: () => Promise<CallStats | null>, active: Readonly<Ref<boolean>>) {

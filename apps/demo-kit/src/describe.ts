@@ -82,8 +82,15 @@ const TRANSPORT: Record<string, (server: string, status?: number) => string> = {
   aborted: () => 'The request was cancelled.',
 };
 
+export interface ErrorContext {
+  /** The Janus URL in use, for "cannot reach" messages. */
+  server: string;
+  /** The name last typed in the Peer field, for "no such user". */
+  callee: string | null;
+}
+
 /** An SDK error in words a person understands: what happened, and what to do about it. */
-export function errorText(error: JanusCallError, server: string, callee: string | null): string {
+export function errorText(error: JanusCallError, { server, callee }: ErrorContext): string {
   if (error instanceof UsageError) return USAGE[error.reason] ?? error.message;
   if (error instanceof MediaError) return MEDIA[error.reason] ?? error.message;
   if (error instanceof TransportError) return TRANSPORT[error.reason]?.(server, error.status) ?? error.message;

@@ -1,12 +1,12 @@
 import { MediaError, TransportError, UsageError, VideocallError } from '@janus-call/core';
 import { describe, expect, it } from 'vitest';
-import { LOCAL_JANUS, initialServer, inspectorRequested } from './config';
-import { callEndText, errorText, statusText } from './describe';
-import { formatDuration } from './use-elapsed';
+import { LOCAL_JANUS, initialServer, inspectorRequested } from './config.js';
+import { callEndText, errorText, statusText } from './describe.js';
+import { formatDuration, ratesBetween } from './numbers.js';
 
 const server = 'http://127.0.0.1:8088/janus';
 
-describe('demo-vue words', () => {
+describe('what the demos show', () => {
   it('says where the client is', () => {
     expect(statusText({ status: 'registered', username: 'alice', peer: null }, server)).toBe('Registered as alice.');
     expect(statusText({ status: 'mediaUp', username: 'alice', peer: 'bob' }, server)).toBe('In a call with bob.');
@@ -21,11 +21,11 @@ describe('demo-vue words', () => {
 
   it('puts every kind of error in words, with no codes or object dumps', () => {
     const texts = [
-      errorText(new VideocallError(476, "Username 'x' already taken"), server, null),
-      errorText(new VideocallError(478, "Username 'ghost' doesn't exist"), server, 'ghost'),
-      errorText(new TransportError('network', 'fetch failed'), server, null),
-      errorText(new MediaError('permission-denied', 'NotAllowedError'), server, null),
-      errorText(new UsageError('call-yourself', 'You cannot call yourself'), server, null),
+      errorText(new VideocallError(476, "Username 'x' already taken"), { server, callee: null }),
+      errorText(new VideocallError(478, "Username 'ghost' doesn't exist"), { server, callee: 'ghost' }),
+      errorText(new TransportError('network', 'fetch failed'), { server, callee: null }),
+      errorText(new MediaError('permission-denied', 'NotAllowedError'), { server, callee: null }),
+      errorText(new UsageError('call-yourself', 'You cannot call yourself'), { server, callee: null }),
     ];
     expect(texts).toEqual([
       'That username is taken. Pick another one.',
@@ -34,7 +34,18 @@ describe('demo-vue words', () => {
       'Camera and microphone access was denied. Allow it in the site settings, then try again.',
       'You cannot call yourself.',
     ]);
-    expect(errorText(new VideocallError(499, 'Odd'), server, null)).toBe('The videocall plugin refused: Odd (error 499).');
+    expect(errorText(new VideocallError(499, 'Odd'), { server, callee: null })).toBe('The videocall plugin refused: Odd (error 499).');
+  });
+
+  it('turns two stats samples into kbit/s, never negative', () => {
+    const kind = (sent: number, received: number) => ({
+      sent: { packets: 0, bytes: sent },
+      received: { packets: 0, bytes: received, lost: 0 },
+      roundTripTimeMs: null,
+    });
+    const a = { timestamp: 1_000, audio: kind(0, 0), video: kind(1_000, 5_000), roundTripTimeMs: null };
+    const b = { timestamp: 2_000, audio: kind(4_000, 0), video: kind(126_000, 1_000), roundTripTimeMs: 12 };
+    expect(ratesBetween(a, b)).toEqual({ audio: { received: 0, sent: 32 }, video: { received: 0, sent: 1000 }, roundTripTimeMs: 12 });
   });
 
   it('formats the call timer', () => {

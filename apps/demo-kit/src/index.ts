@@ -1,0 +1,4 @@
+export { BITRATE_CAPS, LOCAL_JANUS, MEETECHO_DEMO, initialServer, inspectorRequested } from './config.js';
+export { type ErrorContext, callEndText, errorText, statusText } from './describe.js';
+export { closeInspector, inspect, openInspector } from './inspector.js';
+export { type CallRates, formatDuration, ratesBetween } from './numbers.js';
