@@ -33,6 +33,18 @@ async function pair(extra: Partial<Parameters<typeof createJanusCall>[0]> = {}) 
   return { janus, rtc, alice, bob };
 }
 
+/** Alice called bob, bob answered, alice hung up; bob stays busy on the server for `lingeringPeerMs`. */
+async function afterACall(lingeringPeerMs: number) {
+  const { janus, alice, bob } = await pair();
+  janus.lingeringPeerMs = lingeringPeerMs;
+  bob.on('incomingcall', () => bob.accept());
+  alice.call('bob');
+  await until(alice, (v) => v.status === 'mediaUp');
+  alice.hangup();
+  await until(alice, (v) => v.status === 'registered' && v.lastCall !== null);
+  return { janus, alice, ends: hangups(alice) };
+}
+
 describe('calls with a fake Janus and a fake rtc adapter', () => {
   it('alice calls, bob accepts, both reach mediaUp, alice hangs up, both back to registered', async () => {
     const { janus, rtc, alice, bob } = await pair();
@@ -98,14 +110,8 @@ describe('calls with a fake Janus and a fake rtc adapter', () => {
   });
 
   it('calling right back a peer still closing our last call dials again instead of reporting "busy"', async () => {
-    const { janus, alice, bob } = await pair();
-    janus.lingeringPeerMs = 100; // less than the first redial's 250 ms wait
-    bob.on('incomingcall', () => bob.accept());
-    alice.call('bob');
-    await until(alice, (v) => v.status === 'mediaUp');
-    alice.hangup();
-    await until(alice, (v) => v.status === 'registered' && v.lastCall !== null);
-    const ends = hangups(alice);
+    // Bob stays busy for less than the first redial's 250 ms wait.
+    const { janus, alice, ends } = await afterACall(100);
     const statuses: string[] = [];
     alice.subscribe((v) => statuses.push(v.status));
     alice.call('bob');
@@ -119,14 +125,7 @@ describe('calls with a fake Janus and a fake rtc adapter', () => {
   });
 
   it('a peer that stays busy is reported busy after a bounded number of redials', async () => {
-    const { janus, alice, bob } = await pair();
-    janus.lingeringPeerMs = 60_000;
-    bob.on('incomingcall', () => bob.accept());
-    alice.call('bob');
-    await until(alice, (v) => v.status === 'mediaUp');
-    alice.hangup();
-    await until(alice, (v) => v.status === 'registered' && v.lastCall !== null);
-    const ends = hangups(alice);
+    const { janus, alice, ends } = await afterACall(60_000);
     const before = janus.requests.filter((r) => r.body?.request === 'call').length;
     alice.call('bob');
     await until(alice, (v) => v.status === 'registered' && ends.length > 0, 5_000);
@@ -135,14 +134,7 @@ describe('calls with a fake Janus and a fake rtc adapter', () => {
   });
 
   it('hanging up while a redial waits ends the call at once', async () => {
-    const { janus, alice, bob } = await pair();
-    janus.lingeringPeerMs = 60_000;
-    bob.on('incomingcall', () => bob.accept());
-    alice.call('bob');
-    await until(alice, (v) => v.status === 'mediaUp');
-    alice.hangup();
-    await until(alice, (v) => v.status === 'registered' && v.lastCall !== null);
-    const ends = hangups(alice);
+    const { janus, alice, ends } = await afterACall(60_000);
     alice.call('bob');
     await vi.waitFor(() => expect(janus.requests.filter((r) => r.body?.request === 'call')).toHaveLength(2));
     await until(alice, (v) => v.status === 'calling');
