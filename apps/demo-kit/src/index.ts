@@ -2,3 +2,4 @@ export { BITRATE_CAPS, LOCAL_JANUS, MEETECHO_DEMO, initialServer, inspectorReque
 export { type ErrorContext, callEndText, errorText, statusText } from './describe.js';
 export { closeInspector, inspect, openInspector } from './inspector.js';
 export { type CallRates, formatDuration, ratesBetween } from './numbers.js';
+export { ICON_OFF_PATH, MEDIA_ICONS, type MediaIconName } from './icons.js';

@@ -1,7 +1,7 @@
 import { useJanusCallContext } from '@janus-call/react';
 import { useEffect, useState } from 'react';
 import { BITRATE_CAPS, formatDuration } from 'demo-kit';
-import { CameraIcon, MicIcon } from './icons.js';
+import { MediaIcon } from './icons.js';
 
 /** Microphone and camera, the bitrate cap, the timer and Hang up. */
 export function CallControls() {
@@ -10,10 +10,10 @@ export function CallControls() {
   return (
     <div className="controls" role="group" aria-label="Call controls">
       <button type="button" className="toggle" aria-pressed={media.audio} disabled={!up} onClick={() => setMedia({ audio: !media.audio })}>
-        <MicIcon off={!media.audio} /> Microphone
+        <MediaIcon name="microphone" off={!media.audio} /> Microphone
       </button>
       <button type="button" className="toggle" aria-pressed={media.video} disabled={!up} onClick={() => setMedia({ video: !media.video })}>
-        <CameraIcon off={!media.video} /> Camera
+        <MediaIcon name="camera" off={!media.video} /> Camera
       </button>
       <label className="field inline">
         <span>Bitrate cap</span>

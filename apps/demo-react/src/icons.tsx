@@ -1,29 +1,13 @@
-import type { ReactNode } from 'react';
+import { ICON_OFF_PATH, MEDIA_ICONS, type MediaIconName } from 'demo-kit';
 
-/** Small line icons drawn for this demo; decorative, so hidden from assistive technology. */
-function Icon({ children, off }: { children: ReactNode; off: boolean }) {
+/** A microphone or camera line icon; decorative, so hidden from assistive technology. */
+export function MediaIcon({ name, off = false }: { name: MediaIconName; off?: boolean }) {
+  const { rect, path } = MEDIA_ICONS[name];
   return (
     <svg viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true">
-      {children}
-      {off && <path d="M4 4l16 16" />}
+      <rect {...rect} />
+      <path d={path} />
+      {off && <path d={ICON_OFF_PATH} />}
     </svg>
-  );
-}
-
-export function MicIcon({ off = false }: { off?: boolean }) {
-  return (
-    <Icon off={off}>
-      <rect x="9" y="3" width="6" height="11" rx="3" />
-      <path d="M5 11a7 7 0 0 0 14 0M12 18v3" />
-    </Icon>
-  );
-}
-
-export function CameraIcon({ off = false }: { off?: boolean }) {
-  return (
-    <Icon off={off}>
-      <rect x="3" y="7" width="12" height="10" rx="2" />
-      <path d="M15 11l6-3v8l-6-3" />
-    </Icon>
   );
 }
