@@ -195,6 +195,21 @@ describe('calls between werift peers through a real Janus', () => {
     }
   });
 
+  it('calling right back after hanging up gets through, not "User busy", while Janus still closes the last call', async () => {
+    const alice = await user('alice');
+    const bob = await user('bob');
+    bob.call.on('incomingcall', () => bob.call.accept());
+    const ends = hangups(alice.call);
+    for (let i = 0; i < 5; i++) {
+      alice.call.call(bob.username);
+      await Promise.all([until(alice.call, (v) => v.status === 'mediaUp', 10_000), until(bob.call, (v) => v.status === 'mediaUp', 10_000)]);
+      alice.call.hangup();
+      // Only our side: the next call goes out as soon as alice is back, as a person's second click would.
+      await until(alice.call, (v) => v.status === 'registered' && v.lastCall !== null);
+    }
+    expect(ends.map((e) => e.cause)).toEqual(['local', 'local', 'local', 'local', 'local']);
+  }, 60_000);
+
   it('twenty calls in a row leave no extra handle, session or open peer connection', async () => {
     const a = counting(weriftRtc());
     const b = counting(weriftRtc());
