@@ -31,4 +31,23 @@ describe('calling the Node echo bot', () => {
     await me.hangUp();
     await me.waitForStatus(new RegExp(`Registered as ${name}`));
   });
+
+  it('calls the bot again right after hanging up, three times, and sees video every time', async () => {
+    expect(inject('botError')).toBe('');
+    const bot = inject('botUsername');
+    const me = await demo.open();
+    const name = uniqueName('redialer');
+    await me.register(name);
+    await me.waitForStatus(new RegExp(`Registered as ${name}`));
+    await me.waitForPeer(bot);
+    for (let i = 0; i < 3; i++) {
+      // No wait for the bot's side: Janus may still count it in the last call, and the SDK dials again.
+      await me.call(bot);
+      await me.waitForStatus(new RegExp(`In a call with ${bot}`));
+      expect((await me.waitForPlaying('Remote')).width).toBeGreaterThan(0);
+      await me.hangUp();
+      await me.waitForStatus(new RegExp(`Registered as ${name}`));
+    }
+    expect(await me.page.getByText(/busy/).count()).toBe(0);
+  });
 });

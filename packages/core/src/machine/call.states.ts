@@ -294,7 +294,8 @@ export const callStates = janusCallSetup.createStateConfig({
           on: {
             call: DEFER_CALL,
             hangup: {},
-            'janus.hangup': {},
+            // Janus closing our PeerConnection: settling need not wait for it again.
+            'janus.hangup': { actions: assign({ serverPc: false }) },
             'rtc.error': {},
             'rtc.state': {},
             'janus.icefailed': {},

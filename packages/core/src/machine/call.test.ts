@@ -124,6 +124,18 @@ describe('calls with a fake Janus and a fake rtc adapter', () => {
     expect(since.filter((s) => s !== 'calling' && s !== 'accepted' && s !== 'mediaUp')).toEqual([]);
   });
 
+  it('a core hangup that arrives while our hangup request is in flight still counts: the next call need not wait', async () => {
+    const { janus, alice, bob } = await pair();
+    bob.on('incomingcall', () => bob.accept());
+    alice.call('bob');
+    await until(alice, (v) => v.status === 'mediaUp');
+    // The fake answers the hangup request only after Janus closed our PeerConnection, as a slow reply would be.
+    janus.replyDelayMs = 50;
+    alice.hangup();
+    const settled = () => alice.actor.getSnapshot().matches({ session: { ready: { registration: { registered: 'idle' } } } });
+    await vi.waitFor(() => expect(settled()).toBe(true), { timeout: 1_000 });
+  });
+
   it('a peer that stays busy is reported busy after a bounded number of redials', async () => {
     const { janus, alice, ends } = await afterACall(60_000);
     const before = janus.requests.filter((r) => r.body?.request === 'call').length;

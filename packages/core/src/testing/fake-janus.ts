@@ -161,6 +161,9 @@ export class FakeJanus {
    */
   lingeringPeerMs = 0;
 
+  /** Plugin replies arrive this much later than the request was handled (ms), as over a slow link. */
+  replyDelayMs = 0;
+
   private pushPlugin(handleId: number, result: Record<string, unknown>, jsep?: Jsep): void {
     this.push(handleId, {
       janus: 'event',
@@ -307,6 +310,8 @@ class FakeTransport implements JanusTransport {
   ): Promise<PluginReply> {
     await this.enter({ method: 'message', sessionId, handleId, body, ...(options?.jsep && { jsep: options.jsep }) }, options?.signal);
     const data = this.janus.videocall(handleId, body as VideocallRequest, options?.jsep);
+    // Handled already (its side effects and events are out); only the reply is late.
+    if (this.janus.replyDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.janus.replyDelayMs));
     return { sender: handleId, data, seq: this.janus.nextSeq() };
   }
 
