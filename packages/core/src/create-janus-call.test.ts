@@ -28,6 +28,17 @@ describe('createJanusCall: session and registration', () => {
     expect(janus.requests.map((r) => r.method)).toEqual(['createSession', 'attach']);
   });
 
+  it('clients share one machine, and each talks only through its own transport', async () => {
+    const [here, there] = [new FakeJanus(), new FakeJanus()];
+    const a = client(here);
+    const b = client(there);
+    expect(a.actor.logic).toBe(b.actor.logic);
+    a.register('alice');
+    b.register('bob');
+    await Promise.all([until(a, (v) => v.status === 'registered'), until(b, (v) => v.status === 'registered')]);
+    expect([here.registeredNames(), there.registeredNames()]).toEqual([['alice'], ['bob']]);
+  });
+
   it('registers, then lists peers without itself', async () => {
     const janus = new FakeJanus();
     const bob = client(janus);

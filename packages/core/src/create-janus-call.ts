@@ -1,5 +1,5 @@
 import { type Actor, type InspectionEvent, type Observer, createActor, waitFor } from 'xstate';
-import { janusCallActors } from './machine/janus-call.actors.js';
+import { type ActorSystemOf, type JanusCallDeps, actorsOver, janusCallDeps } from './machine/janus-call.actors.js';
 import { janusCallMachine } from './machine/janus-call.machine.js';
 import type { CallMedia, JanusCallEmitted, JanusCallInput, SetMediaOptions } from './machine/janus-call.types.js';
 import { PeerSlot } from './machine/peer.actor.js';
@@ -70,6 +70,23 @@ export interface JanusCall {
   stop(): Promise<void>;
 }
 
+/**
+ * Every client runs the same provided machine: `provide()` per client would rebuild the whole state
+ * tree (about 110 KB of heap each). The actors find their client's transport and rtc by actor system.
+ */
+const clients = new WeakMap<ActorSystemOf, JanusCallDeps>();
+let shared: ReturnType<typeof janusCallMachine.provide> | undefined;
+function sharedMachine() {
+  shared ??= janusCallMachine.provide({
+    actors: actorsOver((system) => {
+      const deps = clients.get(system);
+      if (!deps) throw new UsageError('invalid-state', 'This actor system belongs to no createJanusCall() client');
+      return deps;
+    }),
+  });
+  return shared;
+}
+
 /** Create and start a videocall client. */
 export function createJanusCall(options: JanusCallOptions): JanusCall {
   const transport =
@@ -85,8 +102,7 @@ export function createJanusCall(options: JanusCallOptions): JanusCall {
   const stopTimeoutMs = options.stopTimeoutMs ?? 5_000;
 
   const peerSlot = new PeerSlot();
-  const actors = janusCallActors(transport, { peerSlot, ...(options.rtc && { rtc: options.rtc }) });
-  const actor = createActor(janusCallMachine.provide({ actors }), {
+  const actor = createActor(sharedMachine(), {
     input: {
       ...(options.keepaliveMs !== undefined && { keepaliveMs: options.keepaliveMs }),
       ...(options.ringTimeoutMs !== undefined && { ringTimeoutMs: options.ringTimeoutMs }),
@@ -97,6 +113,8 @@ export function createJanusCall(options: JanusCallOptions): JanusCall {
     },
     ...(options.inspect !== undefined && { inspect: options.inspect }),
   });
+  // Before start: the first actor the machine invokes looks these up.
+  clients.set(actor.system, janusCallDeps(transport, { peerSlot, ...(options.rtc && { rtc: options.rtc }) }));
   // An actor error must never surface as an unhandled exception in the app.
   actor.subscribe({ error: () => {} });
 

@@ -1,4 +1,4 @@
-import { type EventObject, fromCallback, fromPromise } from 'xstate';
+import { type Actor, type AnyActorLogic, type EventObject, fromCallback, fromPromise } from 'xstate';
 import { ProtocolError, TransportError, UsageError, toJanusCallError } from '../protocol/errors.js';
 import type { Jsep } from '../protocol/janus.schema.js';
 import { VIDEOCALL_PLUGIN } from '../protocol/videocall.schema.js';
@@ -17,35 +17,58 @@ export interface JanusCallActorOptions {
   peerSlot?: PeerSlot;
 }
 
-/** Actor implementations over a transport and an rtc adapter; `createJanusCall` provides them to the machine. */
-export function janusCallActors(transport: JanusTransport, options: JanusCallActorOptions = {}) {
+/** The actor system a client's actors run in: one per `createActor`, shared by all its children. */
+export type ActorSystemOf = Actor<AnyActorLogic>['system'];
+
+/** What one client's actors work with. */
+export interface JanusCallDeps {
+  transport: JanusTransport;
+  /** The rtc adapter, made when the first call needs it (never at import). */
+  rtc: () => RtcAdapter;
+  peerSlot: PeerSlot;
+}
+
+export function janusCallDeps(transport: JanusTransport, options: JanusCallActorOptions = {}): JanusCallDeps {
   let defaultRtc: RtcAdapter | undefined;
-  const rtc = () => options.rtc ?? (defaultRtc ??= browserRtc());
+  return { transport, rtc: () => options.rtc ?? (defaultRtc ??= browserRtc()), peerSlot: options.peerSlot ?? new PeerSlot() };
+}
+
+/** Actor implementations over a transport and an rtc adapter, for `janusCallMachine.provide({ actors })`. */
+export function janusCallActors(transport: JanusTransport, options: JanusCallActorOptions = {}) {
+  const deps = janusCallDeps(transport, options);
+  return actorsOver(() => deps);
+}
+
+/**
+ * The actors, each finding its client's dependencies through the actor system it runs in: one
+ * provided machine can then serve every client (`provide()` rebuilds the whole state tree each time).
+ */
+export function actorsOver(deps: (system: ActorSystemOf) => JanusCallDeps) {
   return {
-    createSession: fromPromise<{ sessionId: number; server: string }>(({ signal }) =>
-      transport.createSession({ signal }),
+    createSession: fromPromise<{ sessionId: number; server: string }>(({ signal, system }) =>
+      deps(system).transport.createSession({ signal }),
     ),
 
-    attach: fromPromise<number, SessionRef>(({ input, signal }) =>
-      transport.attach(input.sessionId, VIDEOCALL_PLUGIN, { signal }),
+    attach: fromPromise<number, SessionRef>(({ input, signal, system }) =>
+      deps(system).transport.attach(input.sessionId, VIDEOCALL_PLUGIN, { signal }),
     ),
 
-    register: fromPromise<string, HandleRef & { username: string }>(async ({ input, signal }) => {
-      const result = await sendVideocall(transport, input, { request: 'register', username: input.username }, signal);
+    register: fromPromise<string, HandleRef & { username: string }>(async ({ input, signal, system }) => {
+      const result = await sendVideocall(deps(system).transport, input, { request: 'register', username: input.username }, signal);
       if (!('event' in result) || result.event !== 'registered') throw unexpectedResult('register', result);
       return result.username;
     }),
 
-    listPeers: fromPromise<string[], HandleRef>(async ({ input, signal }) => {
-      const result = await sendVideocall(transport, input, { request: 'list' }, signal);
+    listPeers: fromPromise<string[], HandleRef>(async ({ input, signal, system }) => {
+      const result = await sendVideocall(deps(system).transport, input, { request: 'list' }, signal);
       if (!('list' in result)) throw unexpectedResult('list', result);
       return result.list;
     }),
 
     /** `busy` holds the reason when the callee is in another call; `seq` orders the reply among events. */
     sendCall: fromPromise<{ busy: string | null; seq: number }, HandleRef & { username: string; jsep: Jsep }>(
-      async ({ input, signal }) => {
-        const reply = await sendVideocallReply(transport, input, { request: 'call', username: input.username }, signal, input.jsep);
+      async ({ input, signal, system }) => {
+        const reply = await sendVideocallReply(deps(system).transport, input, { request: 'call', username: input.username }, signal, input.jsep);
         const { result, seq } = reply;
         if ('event' in result && result.event === 'calling') return { busy: null, seq };
         if ('event' in result && result.event === 'hangup') return { busy: result.reason, seq };
@@ -53,20 +76,20 @@ export function janusCallActors(transport: JanusTransport, options: JanusCallAct
       },
     ),
 
-    sendAccept: fromPromise<void, HandleRef & { jsep: Jsep }>(async ({ input, signal }) => {
-      const result = await sendVideocall(transport, input, { request: 'accept' }, signal, input.jsep);
+    sendAccept: fromPromise<void, HandleRef & { jsep: Jsep }>(async ({ input, signal, system }) => {
+      const result = await sendVideocall(deps(system).transport, input, { request: 'accept' }, signal, input.jsep);
       if (!('event' in result) || result.event !== 'accepted') throw unexpectedResult('accept', result);
     }),
 
-    sendHangup: fromPromise<void, HandleRef & { reason?: string }>(async ({ input, signal }) => {
-      await sendVideocall(transport, input, { request: 'hangup', ...(input.reason && { reason: input.reason }) }, signal);
+    sendHangup: fromPromise<void, HandleRef & { reason?: string }>(async ({ input, signal, system }) => {
+      await sendVideocall(deps(system).transport, input, { request: 'hangup', ...(input.reason && { reason: input.reason }) }, signal);
     }),
 
-    peerConnection: peerConnectionActor(transport, rtc, options.peerSlot ?? new PeerSlot()),
+    peerConnection: peerConnectionActor(deps),
 
     /** The session's one long-poll, alive exactly as long as the session state. */
-    poller: fromCallback<EventObject, SessionRef>(({ input, sendBack }) =>
-      transport.poll(input.sessionId, {
+    poller: fromCallback<EventObject, SessionRef>(({ input, sendBack, system }) =>
+      deps(system).transport.poll(input.sessionId, {
         onEvent: (raw, seq) => {
           const event = toServerEvent(raw, seq);
           if (event instanceof ProtocolError) sendBack({ type: 'protocol.error', error: event } satisfies JanusCallInternalEvent);
@@ -78,7 +101,8 @@ export function janusCallActors(transport: JanusTransport, options: JanusCallAct
     ),
 
     /** With `probe`, one keepalive goes out at once: a resumed session learns quickly that it is back. */
-    keepalive: fromCallback<EventObject, SessionRef & { intervalMs: number; probe: boolean }>(({ input, sendBack }) => {
+    keepalive: fromCallback<EventObject, SessionRef & { intervalMs: number; probe: boolean }>(({ input, sendBack, system }) => {
+      const { transport } = deps(system);
       const controller = new AbortController();
       const beat = () => {
         const answered = () => sendBack({ type: 'transport.ok' } satisfies JanusCallInternalEvent);
@@ -101,7 +125,8 @@ export function janusCallActors(transport: JanusTransport, options: JanusCallAct
 
     /** Hang up, detach and destroy, each best-effort: whatever fails, the next step still runs. */
     teardown: fromPromise<void, { sessionId: number | null; handleId: number | null; inCall: boolean }>(
-      async ({ input, signal }) => {
+      async ({ input, signal, system }) => {
+        const { transport } = deps(system);
         const { sessionId, handleId } = input;
         if (sessionId === null) return;
         if (handleId !== null) {
@@ -116,7 +141,7 @@ export function janusCallActors(transport: JanusTransport, options: JanusCallAct
   };
 }
 
-export type JanusCallActors = ReturnType<typeof janusCallActors>;
+export type JanusCallActors = ReturnType<typeof actorsOver>;
 
 /** Placeholders so the bare machine type-checks and visualizes; using it without `provide` fails clearly. */
 export const unprovidedActors: JanusCallActors = janusCallActors(

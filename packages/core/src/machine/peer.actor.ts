@@ -1,8 +1,8 @@
 import { fromCallback } from 'xstate';
 import { MediaError, toJanusCallError } from '../protocol/errors.js';
 import type { Jsep } from '../protocol/janus.schema.js';
-import type { IceServer, RtcAdapter, RtcPeer } from '../rtc/rtc-adapter.js';
-import type { JanusTransport } from '../transport/transport.js';
+import type { IceServer, RtcPeer } from '../rtc/rtc-adapter.js';
+import type { ActorSystemOf, JanusCallDeps } from './janus-call.actors.js';
 import { type HandleRef, sendVideocall } from './videocall.js';
 import type { CallMedia, JanusCallInternalEvent, PeerCommand } from './janus-call.types.js';
 
@@ -23,8 +23,9 @@ export class PeerSlot {
  * The call's peer connection, alive exactly as long as the state that invokes it. It makes
  * the local description, trickles candidates, answers renegotiations and applies `set`.
  */
-export function peerConnectionActor(transport: JanusTransport, rtc: () => RtcAdapter, slot: PeerSlot) {
-  return fromCallback<PeerCommand, PeerInput>(({ input, sendBack, receive }) => {
+export function peerConnectionActor(deps: (system: ActorSystemOf) => JanusCallDeps) {
+  return fromCallback<PeerCommand, PeerInput>(({ input, system, sendBack, receive }) => {
+    const { transport, rtc, peerSlot: slot } = deps(system);
     const send = (event: JanusCallInternalEvent) => {
       if (!closed) sendBack(event);
     };
