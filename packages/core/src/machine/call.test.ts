@@ -136,6 +136,21 @@ describe('calls with a fake Janus and a fake rtc adapter', () => {
     await vi.waitFor(() => expect(settled()).toBe(true), { timeout: 1_000 });
   });
 
+  it('a call made while the last one winds down shows as calling at once, then goes out', async () => {
+    const { janus, alice, bob } = await pair();
+    bob.on('incomingcall', () => bob.accept());
+    alice.call('bob');
+    await until(alice, (v) => v.status === 'mediaUp');
+    janus.replyDelayMs = 100; // the hangup request is still in flight when alice calls again
+    alice.hangup();
+    expect(alice.view.status).toBe('registered');
+    alice.call('bob');
+    expect(alice.view).toMatchObject({ status: 'calling', peer: 'bob' });
+    expect(janus.requests.filter((r) => r.body?.request === 'call')).toHaveLength(1);
+    await until(alice, (v) => v.status === 'mediaUp');
+    expect(janus.requests.filter((r) => r.body?.request === 'call')).toHaveLength(2);
+  });
+
   it('a peer that stays busy is reported busy after a bounded number of redials', async () => {
     const { janus, alice, ends } = await afterACall(60_000);
     const before = janus.requests.filter((r) => r.body?.request === 'call').length;

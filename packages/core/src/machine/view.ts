@@ -46,6 +46,12 @@ export type JanusCallSnapshot = SnapshotFrom<typeof janusCallMachine>;
 
 const CALL = { session: { ready: { registration: { registered: 'call' } } } } as const;
 
+/** A `call` held back while the last call winds down: to the user, it is already calling. */
+function heldCall(s: JanusCallSnapshot): string | null {
+  for (const event of s.context.deferred) if (event.type === 'call') return event.username;
+  return null;
+}
+
 function statusOf(s: JanusCallSnapshot): JanusCallStatus {
   if (s.matches('failed')) return 'failed';
   if (s.matches({ session: { ready: { registration: { registered: { call: 'mediaUp' } } } } })) return 'mediaUp';
@@ -60,7 +66,7 @@ function statusOf(s: JanusCallSnapshot): JanusCallStatus {
     s.matches({ session: { ready: { registration: { registered: 'declining' } } } }) ||
     s.matches({ session: { ready: { registration: { registered: 'settling' } } } })
   )
-    return 'registered';
+    return heldCall(s) === null ? 'registered' : 'calling';
   if (s.matches({ session: { ready: { registration: { registered: { call: 'answering' } } } } })) return 'incoming';
   if (s.matches({ session: { ready: { registration: { registered: 'redialing' } } } })) return 'calling';
   if (s.matches(CALL)) return 'calling';
@@ -78,7 +84,7 @@ export function view(snapshot: JanusCallSnapshot): JanusCallView {
   return {
     status: statusOf(snapshot),
     username: c.username,
-    peer: c.peer,
+    peer: c.peer ?? heldCall(snapshot),
     peers: c.peers,
     error: c.error,
     localStream: c.localStream,

@@ -310,9 +310,10 @@ class FakeTransport implements JanusTransport {
   ): Promise<PluginReply> {
     await this.enter({ method: 'message', sessionId, handleId, body, ...(options?.jsep && { jsep: options.jsep }) }, options?.signal);
     const data = this.janus.videocall(handleId, body as VideocallRequest, options?.jsep);
-    // Handled already (its side effects and events are out); only the reply is late.
+    const seq = this.janus.nextSeq();
+    // Handled, and in order among the events; only its arrival is late.
     if (this.janus.replyDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.janus.replyDelayMs));
-    return { sender: handleId, data, seq: this.janus.nextSeq() };
+    return { sender: handleId, data, seq };
   }
 
   async trickle(sessionId: number, handleId: number, candidate: LocalCandidate | null) {
