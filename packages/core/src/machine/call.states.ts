@@ -8,6 +8,7 @@ import type { JanusCallContext, JanusCallEvent } from './janus-call.types.js';
 // Every way a call ends leads here; `settling` waits for Janus to close its side first.
 const IDLE = '#janusCall.session.ready.registration.registered.settling';
 const CALL = '#janusCall.session.ready.registration.registered.call';
+const REDIAL = '#janusCall.session.ready.registration.registered.redialing';
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -215,20 +216,24 @@ export const callStates = janusCallSetup.createStateConfig({
                   jsep: (event as { jsep: Jsep }).jsep,
                 }),
                 onDone: [
-                  { guard: 'busyClosingOurLastCall', target: '#janusCall.session.ready.registration.registered.redialing', actions: 'prepareRedial' },
+                  { guard: 'busyClosingOurLastCall', target: REDIAL, actions: 'prepareRedial' },
                   { guard: 'isBusy', target: IDLE, actions: 'endCall' },
                   // Hangup/accepted events that came after the reply belong to this call; earlier ones were stale.
                   { target: 'ringing', actions: { type: 'replayDeferred', params: ({ event }) => ({ afterSeq: event.output.seq }) } },
                 ],
-                onError: {
-                  target: IDLE,
-                  actions: [
-                    'setError',
-                    'emitError',
-                    { type: 'hangingUpBecause', params: ({ event }) => ({ cause: 'error', reason: errorText(event.error) }) },
-                    'endCall',
-                  ],
-                },
+                onError: [
+                  // Janus refused the offer, so it holds no PeerConnection for it: nothing to wait for.
+                  { guard: 'peerConnectionRaced', target: REDIAL, actions: ['prepareRedial', assign({ serverPc: false })] },
+                  {
+                    target: IDLE,
+                    actions: [
+                      'setError',
+                      'emitError',
+                      { type: 'hangingUpBecause', params: ({ event }) => ({ cause: 'error', reason: errorText(event.error) }) },
+                      'endCall',
+                    ],
+                  },
+                ],
               },
               on: { 'videocall.hangup': { actions: 'defer' }, 'videocall.accepted': { actions: 'defer' } },
             },

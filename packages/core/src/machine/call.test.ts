@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createJanusCall, type JanusCall } from '../create-janus-call.js';
-import { MediaError, UsageError, VideocallError } from '../protocol/errors.js';
+import { JanusError, MediaError, UsageError, VideocallError } from '../protocol/errors.js';
 import { FakeJanus } from '../testing/fake-janus.js';
 import { FakeRtc } from '../testing/fake-rtc.js';
 import { until } from '../testing/until.js';
@@ -149,6 +149,27 @@ describe('calls with a fake Janus and a fake rtc adapter', () => {
     expect(janus.requests.filter((r) => r.body?.request === 'call')).toHaveLength(1);
     await until(alice, (v) => v.status === 'mediaUp');
     expect(janus.requests.filter((r) => r.body?.request === 'call')).toHaveLength(2);
+  });
+
+  it('a 471 "Invalid PeerConnection" on calling right back is the same race: it dials again', async () => {
+    const { janus, alice, ends } = await afterACall(0);
+    janus.failNext('message', new JanusError(471, 'Invalid PeerConnection'));
+    alice.call('bob');
+    await until(alice, (v) => v.status === 'mediaUp');
+    expect(ends).toEqual([]);
+    expect(alice.view.error).toBeNull();
+    expect(janus.requests.filter((r) => r.body?.request === 'call')).toHaveLength(3);
+  });
+
+  it('a 471 on a first call to someone is an error, not a redial', async () => {
+    const { janus, alice } = await pair();
+    const ends = hangups(alice);
+    janus.failNext('message', new JanusError(471, 'Invalid PeerConnection'));
+    alice.call('bob');
+    await until(alice, (v) => v.status === 'registered' && v.error !== null);
+    expect(alice.view.error).toMatchObject({ kind: 'janus', code: 471 });
+    expect(ends.map((e) => e.cause)).toEqual(['error']);
+    expect(janus.requests.filter((r) => r.body?.request === 'call')).toHaveLength(1);
   });
 
   it('a peer that stays busy is reported busy after a bounded number of redials', async () => {

@@ -1,5 +1,5 @@
 import { assign, emit, enqueueActions, setup } from 'xstate';
-import { type JanusCallError, TransportError, UsageError, toJanusCallError } from '../protocol/errors.js';
+import { type JanusCallError, JanusError, JanusErrorCode, TransportError, UsageError, toJanusCallError } from '../protocol/errors.js';
 import { unprovidedActors } from './janus-call.actors.js';
 import type {
   CallEnd,
@@ -59,6 +59,16 @@ const MAX_REDIALS = 3;
 const REDIAL_DELAY_MS = 250;
 const REDIAL_WINDOW_MS = 5_000;
 
+/** Dial the same peer again: only shortly after our last call with them, and only a few times. */
+function mayRedial(context: JanusCallContext): boolean {
+  return (
+    context.redials < MAX_REDIALS &&
+    context.lastCall?.peer === context.peer &&
+    context.lastEndedAt !== null &&
+    Date.now() - context.lastEndedAt < REDIAL_WINDOW_MS
+  );
+}
+
 /** Everything the statechart refers to by name. The chart itself is in janus-call.machine.ts. */
 export const janusCallSetup = setup({
   types: {
@@ -106,12 +116,13 @@ export const janusCallSetup = setup({
      * longer than ours: a "User busy" from that same peer just after is that, not a real busy.
      */
     busyClosingOurLastCall: ({ context, event }) =>
-      'output' in event &&
-      isBusy(event.output) &&
-      context.redials < MAX_REDIALS &&
-      context.lastCall?.peer === context.peer &&
-      context.lastEndedAt !== null &&
-      Date.now() - context.lastEndedAt < REDIAL_WINDOW_MS,
+      'output' in event && isBusy(event.output) && mayRedial(context),
+    /**
+     * The same race, later: the peer's side of our last call closes while our new offer is being set
+     * up, and Janus, tearing down both ends, refuses it with 471 "Invalid PeerConnection".
+     */
+    peerConnectionRaced: ({ context, event }) =>
+      'error' in event && event.error instanceof JanusError && event.error.code === JanusErrorCode.WEBRTC_STATE && mayRedial(context),
   },
   actions: {
     queueUsername: assign({
