@@ -88,6 +88,8 @@ export const callStates = janusCallSetup.createStateConfig({
     incoming: {
       on: {
         accept: { target: 'call.answering', actions: 'acceptWith' },
+        // Janus rings us only when it counts us free, so the call ringing before is gone: this one replaces it.
+        'videocall.incomingcall': { target: 'incoming', reenter: true, actions: ['startIncoming', 'emitIncoming'] },
         decline: 'declining',
         hangup: 'declining',
         // The caller gave up before we answered.
@@ -204,6 +206,7 @@ export const callStates = janusCallSetup.createStateConfig({
               actions: sendTo('peer', ({ event }) => ({ type: 'peer.remoteAnswer', jsep: event.jsep! })),
               guard: ({ event }) => event.jsep !== null,
             },
+            'videocall.hangup': { guard: 'lateTeardownOfOurLastCall', target: REDIAL, actions: 'prepareRedial' },
           },
           states: {
             sending: {

@@ -161,6 +161,32 @@ describe('calls with a fake Janus and a fake rtc adapter', () => {
     expect(janus.requests.filter((r) => r.body?.request === 'call')).toHaveLength(3);
   });
 
+  it('a "Remote WebRTC hangup" while ringing a peer we just called is its last call closing: it dials again', async () => {
+    const { janus, rtc, alice, bob } = await pair();
+    alice.call('bob');
+    await until(bob, (v) => v.status === 'incoming');
+    bob.accept();
+    await until(alice, (v) => v.status === 'mediaUp');
+    alice.hangup();
+    await until(alice, (v) => v.status === 'registered' && v.lastCall !== null);
+    const ends = hangups(alice);
+    const rings: string[] = [];
+    bob.on('incomingcall', (e) => rings.push(e.peer));
+    alice.call('bob');
+    await until(bob, (v) => v.status === 'incoming');
+    // Janus closing bob's side of the last call only now: it ends the ringing call too.
+    janus.endCall([...janus.handles.values()].find((h) => h.username === 'bob')!, 'Remote WebRTC hangup');
+    await vi.waitFor(() => expect(rings).toHaveLength(2)); // alice's redial rings again
+    expect(alice.view.status).toBe('calling');
+    bob.accept();
+    await Promise.all([until(alice, (v) => v.status === 'mediaUp'), until(bob, (v) => v.status === 'mediaUp')]);
+    expect(ends).toEqual([]);
+    const calls = janus.requests.filter((r) => r.body?.request === 'call');
+    expect(calls).toHaveLength(3);
+    // Bob answered the offer that rang last, not the one Janus had already ended.
+    expect(rtc.peers.at(-1)?.remote).toEqual(calls.at(-1)?.jsep);
+  });
+
   it('a 471 on a first call to someone is an error, not a redial', async () => {
     const { janus, alice } = await pair();
     const ends = hangups(alice);

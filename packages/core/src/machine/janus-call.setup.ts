@@ -121,6 +121,15 @@ export const janusCallSetup = setup({
      * The same race, later: the peer's side of our last call closes while our new offer is being set
      * up, and Janus, tearing down both ends, refuses it with 471 "Invalid PeerConnection".
      */
+    /**
+     * And later still: the callee has no PeerConnection of this call before it accepts, so a
+     * "Remote WebRTC hangup" from it now is its last one closing, which Janus also ends this call for.
+     */
+    lateTeardownOfOurLastCall: ({ context, event }) =>
+      event.type === 'videocall.hangup' &&
+      event.reason === 'Remote WebRTC hangup' &&
+      (event.username === null || event.username === context.peer) &&
+      mayRedial(context),
     peerConnectionRaced: ({ context, event }) =>
       'error' in event && event.error instanceof JanusError && event.error.code === JanusErrorCode.WEBRTC_STATE && mayRedial(context),
   },
