@@ -22,6 +22,7 @@ export type {
   JanusCallInput,
 } from './machine/janus-call.types.js';
 export { view } from './machine/view.js';
+export { initialView } from './machine/initial-view.js';
 export type { JanusCallSnapshot, JanusCallStatus, JanusCallView } from './machine/view.js';
 
 export { createHttpTransport } from './transport/http.transport.js';

@@ -4,11 +4,11 @@ import {
   type JanusCallOptions,
   type JanusCallView,
   createJanusCall,
+  initialView,
   view as toView,
 } from '@janus-call/core';
 import { useSelector } from '@xstate/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { initialView } from './initial-view.js';
 
 type Emitted<T extends JanusCallEmitted['type']> = Extract<JanusCallEmitted, { type: T }>;
 

@@ -6,6 +6,7 @@ import {
   type JanusCallSnapshot,
   type JanusCallView,
   createJanusCall,
+  initialView,
   view,
 } from '@janus-call/core';
 import { useSelector } from '@xstate/vue';
@@ -18,7 +19,7 @@ import {
   toValue,
   watch,
 } from 'vue';
-import { type JanusCallRefs, isServerRendering, placeholderView, sameView, toFieldRefs } from './view-refs.js';
+import { type JanusCallRefs, isServerRendering, sameView, toFieldRefs } from './view-refs.js';
 
 type Commands = Pick<
   JanusCall,
@@ -65,7 +66,7 @@ export function useJanusCall(options: MaybeRefOrGetter<JanusCallOptions>): UseJa
 
   let placeholder: JanusCallView | undefined;
   const select = (snapshot: JanusCallSnapshot | undefined) =>
-    snapshot ? view(snapshot) : (placeholder ??= placeholderView(toValue(options)));
+    snapshot ? view(snapshot) : (placeholder ??= initialView(toValue(options)));
   const state = useSelector(actor, select, sameView);
 
   // Commands reach whichever client is current; during SSR there is none and they do nothing.

@@ -1,17 +1,8 @@
-import { type JanusCallOptions, type JanusCallView, janusCallMachine, view } from '@janus-call/core';
-import { createActor } from 'xstate';
+import type { JanusCallView } from '@janus-call/core';
 import { type ComputedRef, type Ref, computed, hasInjectionContext, inject, ssrContextKey } from 'vue';
 
 /** Each field of the core's view as its own read-only ref, so `const { status, peers } = …` stays reactive. */
 export type JanusCallRefs = { readonly [K in keyof JanusCallView]: ComputedRef<JanusCallView[K]> };
-
-/**
- * What a client shows before its actor exists (during SSR), from the machine's own first snapshot so it
- * cannot drift from the core. An actor that is never started runs nothing.
- */
-export function placeholderView(options: JanusCallOptions): JanusCallView {
-  return view(createActor(janusCallMachine, { input: { ...(options.media && { media: options.media }) } }).getSnapshot());
-}
 
 /** Views compare field by field: a snapshot that changed nothing visible triggers nothing. */
 export function sameView(a: JanusCallView, b: JanusCallView): boolean {
