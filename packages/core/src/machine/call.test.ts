@@ -33,16 +33,23 @@ async function pair(extra: Partial<Parameters<typeof createJanusCall>[0]> = {}) 
   return { janus, rtc, alice, bob };
 }
 
-/** Alice called bob, bob answered, alice hung up; bob stays busy on the server for `lingeringPeerMs`. */
-async function afterACall(lingeringPeerMs: number) {
-  const { janus, alice, bob } = await pair();
+/**
+ * Alice called bob, bob answered, alice hung up; bob stays busy on the server for `lingeringPeerMs`.
+ * With `autoAccept`, bob also answers every later call by himself.
+ */
+async function afterACall(lingeringPeerMs: number, { autoAccept = true } = {}) {
+  const { janus, rtc, alice, bob } = await pair();
   janus.lingeringPeerMs = lingeringPeerMs;
-  bob.on('incomingcall', () => bob.accept());
+  if (autoAccept) bob.on('incomingcall', () => bob.accept());
   alice.call('bob');
+  if (!autoAccept) {
+    await until(bob, (v) => v.status === 'incoming');
+    bob.accept();
+  }
   await until(alice, (v) => v.status === 'mediaUp');
   alice.hangup();
   await until(alice, (v) => v.status === 'registered' && v.lastCall !== null);
-  return { janus, alice, ends: hangups(alice) };
+  return { janus, rtc, alice, bob, ends: hangups(alice) };
 }
 
 describe('calls with a fake Janus and a fake rtc adapter', () => {
@@ -162,14 +169,7 @@ describe('calls with a fake Janus and a fake rtc adapter', () => {
   });
 
   it('a "Remote WebRTC hangup" while ringing a peer we just called is its last call closing: it dials again', async () => {
-    const { janus, rtc, alice, bob } = await pair();
-    alice.call('bob');
-    await until(bob, (v) => v.status === 'incoming');
-    bob.accept();
-    await until(alice, (v) => v.status === 'mediaUp');
-    alice.hangup();
-    await until(alice, (v) => v.status === 'registered' && v.lastCall !== null);
-    const ends = hangups(alice);
+    const { janus, rtc, alice, bob, ends } = await afterACall(0, { autoAccept: false });
     const rings: string[] = [];
     bob.on('incomingcall', (e) => rings.push(e.peer));
     alice.call('bob');

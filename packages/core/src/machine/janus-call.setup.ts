@@ -54,7 +54,7 @@ const noCall = {
   vagueHangup: null,
 } satisfies Partial<JanusCallContext>;
 
-/** A busy peer that is only closing our last call: dial again up to 3 times, 250 ms doubling, within 5 s of it. */
+/** A peer still closing our last call with it: dial again up to 3 times, 250 ms doubling, within 5 s of it. */
 const MAX_REDIALS = 3;
 const REDIAL_DELAY_MS = 250;
 const REDIAL_WINDOW_MS = 5_000;
@@ -121,6 +121,8 @@ export const janusCallSetup = setup({
      * The same race, later: the peer's side of our last call closes while our new offer is being set
      * up, and Janus, tearing down both ends, refuses it with 471 "Invalid PeerConnection".
      */
+    peerConnectionRaced: ({ context, event }) =>
+      'error' in event && event.error instanceof JanusError && event.error.code === JanusErrorCode.WEBRTC_STATE && mayRedial(context),
     /**
      * And later still: the callee has no PeerConnection of this call before it accepts, so a
      * "Remote WebRTC hangup" from it now is its last one closing, which Janus also ends this call for.
@@ -130,8 +132,6 @@ export const janusCallSetup = setup({
       event.reason === 'Remote WebRTC hangup' &&
       (event.username === null || event.username === context.peer) &&
       mayRedial(context),
-    peerConnectionRaced: ({ context, event }) =>
-      'error' in event && event.error instanceof JanusError && event.error.code === JanusErrorCode.WEBRTC_STATE && mayRedial(context),
   },
   actions: {
     queueUsername: assign({
