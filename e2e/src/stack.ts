@@ -32,8 +32,8 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** The selected demo, built with vite into a folder of its own. */
-async function buildDemo(framework: Framework): Promise<string> {
+/** The selected demo, built with vite into a folder of its own (the caller removes it). */
+export async function buildDemo(framework: Framework): Promise<string> {
   const app = join(ROOT, 'apps', `demo-${framework}`);
   if (!existsSync(join(app, 'index.html'))) throw new Error(`apps/demo-${framework} has no index.html: nothing to build`);
   const outDir = mkdtempSync(join(tmpdir(), `janus-call-demo-${framework}-`));
